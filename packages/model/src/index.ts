@@ -1,0 +1,57 @@
+export {
+  catalogEntry,
+  embeddedCardinality,
+  isKnownRel,
+  isResource,
+  linkCardinality,
+} from './catalog-lookup.ts';
+export type { DataUri, FormatDataUriOptions } from './data-uri.ts';
+export { dataUriText, formatDataUri, parseDataUri } from './data-uri.ts';
+export type {
+  DecodePosition,
+  DecodeProblem,
+  UcwaDecodeErrorOptions,
+} from './decode-error.ts';
+export { isUcwaDecodeError, UcwaDecodeError } from './decode-error.ts';
+export { listEmbedded } from './embedded.ts';
+export type { UcwaErrorBody, UcwaErrorParameter } from './error-body.ts';
+export type { EventBatch, EventSender, UcwaEvent } from './event.ts';
+export * from './generated/enums.ts';
+export type {
+  CatalogError,
+  CatalogEvent,
+  CatalogOperation,
+  CatalogParameter,
+  CatalogProperty,
+  CatalogResource,
+  CodecShape,
+  DocumentedErrorCode,
+  DocumentedErrorSubcode,
+  EnumName,
+  EventPriority,
+  EventSenderRel,
+  EventType,
+  HttpMethod,
+  PropertyCode,
+  Scope,
+} from './generated/index.ts';
+export { catalog, codecCatalog } from './generated/index.ts';
+// Properties types of every rel (AudioVideoProperties, ...), Rel, ResourceSchemas, PropertyValue.
+export type * from './generated/resources.ts';
+export type { Cardinality, Link } from './link.ts';
+export { findLink, findLinks, hasLink } from './links.ts';
+export type { MediaType } from './media-type.ts';
+export { matchesMediaType, parseMediaType } from './media-type.ts';
+export type {
+  EmbeddedBag,
+  EmbeddedOf,
+  EmbeddedRelsOf,
+  LinkBag,
+  LinkRelsOf,
+  LinksOf,
+  PropertiesOf,
+  PropertyBag,
+  Resource,
+  UnknownResource,
+} from './resource.ts';
+export { compareRevisions, parseRevision, revisionOf, selectByRevision } from './revision.ts';
