@@ -22,57 +22,57 @@ export type AcceptProperties = {};
 
 /** Properties of the `acceptedByContact` resource (acceptedByContact_ref.md). */
 export type AcceptedByContactProperties = {
-  /** `company`: type from the json example. */
+  /** `company` (acceptedByContact_ref.md): string, typed from a JSON example. */
   readonly company?: string;
-  /** `department`: type from the json example. */
+  /** `department` (acceptedByContact_ref.md): string, typed from a JSON example. */
   readonly department?: string;
-  /** `emailAddresses`: type from the json example. */
+  /** `emailAddresses` (acceptedByContact_ref.md): string list, typed from a JSON example. */
   readonly emailAddresses?: readonly string[];
-  /** `homePhoneNumber`: type from the json example. */
+  /** `homePhoneNumber` (acceptedByContact_ref.md): string, typed from a JSON example. */
   readonly homePhoneNumber?: string;
-  /** `sourceNetworkIconUrl`: type from the json example. */
+  /** `sourceNetworkIconUrl` (acceptedByContact_ref.md): string, typed from a JSON example. */
   readonly sourceNetworkIconUrl?: string;
-  /** `mobilePhoneNumber`: type from the json example. */
+  /** `mobilePhoneNumber` (acceptedByContact_ref.md): string, typed from a JSON example. */
   readonly mobilePhoneNumber?: string;
-  /** `name`: type from the json example. */
+  /** `name` (acceptedByContact_ref.md): string, typed from a JSON example. */
   readonly name?: string;
-  /** `office`: type from the json example. */
+  /** `office` (acceptedByContact_ref.md): string, typed from a JSON example. */
   readonly office?: string;
-  /** `otherPhoneNumber`: type from the json example. */
+  /** `otherPhoneNumber` (acceptedByContact_ref.md): string, typed from a JSON example. */
   readonly otherPhoneNumber?: string;
-  /** `sourceNetwork`: enumeration SourceNetwork. */
+  /** `sourceNetwork` (acceptedByContact_ref.md): enumeration SourceNetwork, linked from the property table. */
   readonly sourceNetwork?: SourceNetwork;
-  /** `title`: type from the json example. */
+  /** `title` (acceptedByContact_ref.md): string, typed from a JSON example. */
   readonly title?: string;
-  /** `type`: enumeration ContactType. */
+  /** `type` (acceptedByContact_ref.md): enumeration ContactType, linked from the property table. */
   readonly type?: ContactType;
-  /** `uri`: type from the json example. */
+  /** `uri` (acceptedByContact_ref.md): string, typed from a JSON example. */
   readonly uri?: string;
-  /** `workPhoneNumber`: type from the json example. */
+  /** `workPhoneNumber` (acceptedByContact_ref.md): string, typed from a JSON example. */
   readonly workPhoneNumber?: string;
 };
 
 /** Properties of the `acceptedByParticipant` resource (acceptedByParticipant_ref.md). */
 export type AcceptedByParticipantProperties = {
-  /** `anonymous`: type from the json example. */
+  /** `anonymous` (acceptedByParticipant_ref.md): boolean, typed from a JSON example. */
   readonly anonymous?: boolean;
-  /** `inLobby`: type from the json example. */
+  /** `inLobby` (acceptedByParticipant_ref.md): boolean, typed from a JSON example. */
   readonly inLobby?: boolean;
-  /** `local`: type from the json example. */
+  /** `local` (acceptedByParticipant_ref.md): boolean, typed from a JSON example. */
   readonly local?: boolean;
-  /** `name`: type from the json example. */
+  /** `name` (acceptedByParticipant_ref.md): string, typed from a JSON example. */
   readonly name?: string;
-  /** `organizer`: type from the json example. */
+  /** `organizer` (acceptedByParticipant_ref.md): boolean, typed from a JSON example. */
   readonly organizer?: boolean;
-  /** `otherPhoneNumber`: type from the json example. */
+  /** `otherPhoneNumber` (acceptedByParticipant_ref.md): string, typed from a JSON example. */
   readonly otherPhoneNumber?: string;
-  /** `role`: enumeration Role. */
+  /** `role` (acceptedByParticipant_ref.md): enumeration Role, linked from the property table. */
   readonly role?: Role;
-  /** `sourceNetwork`: enumeration SourceNetwork. */
+  /** `sourceNetwork` (acceptedByParticipant_ref.md): enumeration SourceNetwork, linked from the property table. */
   readonly sourceNetwork?: SourceNetwork;
-  /** `uri`: type from the json example. */
+  /** `uri` (acceptedByParticipant_ref.md): string, typed from a JSON example. */
   readonly uri?: string;
-  /** `workPhoneNumber`: type from the json example. */
+  /** `workPhoneNumber` (acceptedByParticipant_ref.md): string, typed from a JSON example. */
   readonly workPhoneNumber?: string;
 };
 
@@ -117,17 +117,17 @@ export type AnswerProperties = {};
 
 /** Properties of the `application` resource (application_ref.md). */
 export type ApplicationProperties = {
-  /** `type`: type from the json example. */
+  /** `type` (application_ref.md): string, typed from a JSON example. */
   readonly type?: string;
-  /** `culture`: type from the json example. */
+  /** `culture` (application_ref.md): string, typed from a JSON example. */
   readonly culture?: string;
-  /** `endpointId`: type from the json example. */
+  /** `endpointId` (application_ref.md): string, typed from a JSON example. */
   readonly endpointId?: string;
-  /** `id`: type from the json example. */
+  /** `id` (application_ref.md): string, typed from a JSON example. */
   readonly id?: string;
-  /** `instanceId`: type from the json example. */
+  /** `instanceId` (application_ref.md): string, typed from a JSON example. */
   readonly instanceId?: string;
-  /** `userAgent`: type from the json example. */
+  /** `userAgent` (application_ref.md): string, typed from a JSON example. */
   readonly userAgent?: string;
 };
 
@@ -136,43 +136,43 @@ export type ApplicationsProperties = {};
 
 /** Properties of the `applicationSharer` resource (applicationSharer_ref.md). */
 export type ApplicationSharerProperties = {
-  /** `anonymous`: type from the json example. */
+  /** `anonymous` (applicationSharer_ref.md): boolean, typed from a JSON example. */
   readonly anonymous?: boolean;
-  /** `inLobby`: type from the json example. */
+  /** `inLobby` (applicationSharer_ref.md): boolean, typed from a JSON example. */
   readonly inLobby?: boolean;
-  /** `local`: type from the json example. */
+  /** `local` (applicationSharer_ref.md): boolean, typed from a JSON example. */
   readonly local?: boolean;
-  /** `name`: type from the json example. */
+  /** `name` (applicationSharer_ref.md): string, typed from a JSON example. */
   readonly name?: string;
-  /** `organizer`: type from the json example. */
+  /** `organizer` (applicationSharer_ref.md): boolean, typed from a JSON example. */
   readonly organizer?: boolean;
-  /** `otherPhoneNumber`: type from the json example. */
+  /** `otherPhoneNumber` (applicationSharer_ref.md): string, typed from a JSON example. */
   readonly otherPhoneNumber?: string;
-  /** `role`: type from the json example. */
+  /** `role` (applicationSharer_ref.md): string, typed from a JSON example. */
   readonly role?: string;
-  /** `sourceNetwork`: type from the json example. */
+  /** `sourceNetwork` (applicationSharer_ref.md): string, typed from a JSON example. */
   readonly sourceNetwork?: string;
-  /** `uri`: type from the json example. */
+  /** `uri` (applicationSharer_ref.md): string, typed from a JSON example. */
   readonly uri?: string;
-  /** `workPhoneNumber`: type from the json example. */
+  /** `workPhoneNumber` (applicationSharer_ref.md): string, typed from a JSON example. */
   readonly workPhoneNumber?: string;
 };
 
 /** Properties of the `applicationSharing` resource (applicationSharing_ref.md). */
 export type ApplicationSharingProperties = {
-  /** `state`: type from the json example. */
+  /** `state` (applicationSharing_ref.md): string, typed from a JSON example. */
   readonly state?: string;
 };
 
 /** Properties of the `applicationSharingRenegotiation` resource (applicationSharingRenegotiation_ref.md). */
 export type ApplicationSharingRenegotiationProperties = {
-  /** `direction`: type from the json example. */
+  /** `direction` (applicationSharingRenegotiation_ref.md): string, typed from a JSON example. */
   readonly direction?: string;
-  /** `mediaAnswer`: type from the json example. */
+  /** `mediaAnswer` (applicationSharingRenegotiation_ref.md): string, typed from a JSON example. */
   readonly mediaAnswer?: string;
-  /** `mediaOffer`: type from the json example. */
+  /** `mediaOffer` (applicationSharingRenegotiation_ref.md): string, typed from a JSON example. */
   readonly mediaOffer?: string;
-  /** `operationId`: type from the json example. */
+  /** `operationId` (applicationSharingRenegotiation_ref.md): string, typed from a JSON example. */
   readonly operationId?: string;
 };
 
@@ -181,109 +181,109 @@ export type AttendeesProperties = {};
 
 /** Properties of the `audioTranscript` resource (audioTranscript_ref.md). */
 export type AudioTranscriptProperties = {
-  /** `duration`: type from the json example. */
+  /** `duration` (audioTranscript_ref.md): string, typed from a JSON example. */
   readonly duration?: string;
-  /** `status`: type from the json example. */
+  /** `status` (audioTranscript_ref.md): string, typed from a JSON example. */
   readonly status?: string;
 };
 
 /** Properties of the `audioVideo` resource (audioVideo_ref.md). */
 export type AudioVideoProperties = {
-  /** `state`: type from the json example. */
+  /** `state` (audioVideo_ref.md): string, typed from a JSON example. */
   readonly state?: string;
-  /** `supportsReplaces`: type from the json example. */
+  /** `supportsReplaces` (audioVideo_ref.md): string, typed from a JSON example. */
   readonly supportsReplaces?: string;
-  /** `videoSourcesAllowed`: enumeration VideoSourcesAllowed. */
+  /** `videoSourcesAllowed` (audioVideo_ref.md): enumeration VideoSourcesAllowed, linked from the property table. */
   readonly videoSourcesAllowed?: VideoSourcesAllowed;
 };
 
 /** Properties of the `audioVideoInvitation` resource (audioVideoInvitation_ref.md). */
 export type AudioVideoInvitationProperties = {
-  /** `address`: type from the json example. */
+  /** `address` (audioVideoInvitation_ref.md): string, typed from a JSON example. */
   readonly address?: string;
-  /** `bandwidthControlId`: type from the json example. */
+  /** `bandwidthControlId` (audioVideoInvitation_ref.md): string, typed from a JSON example. */
   readonly bandwidthControlId?: string;
-  /** `building`: type from the json example. */
+  /** `building` (audioVideoInvitation_ref.md): string, typed from a JSON example. */
   readonly building?: string;
-  /** `city`: type from the json example. */
+  /** `city` (audioVideoInvitation_ref.md): string, typed from a JSON example. */
   readonly city?: string;
-  /** `country`: type from the json example. */
+  /** `country` (audioVideoInvitation_ref.md): string, typed from a JSON example. */
   readonly country?: string;
-  /** `customContent`: type from the json example. */
+  /** `customContent` (audioVideoInvitation_ref.md): string, typed from a JSON example. */
   readonly customContent?: string;
-  /** `delegator`: type from the json example. */
+  /** `delegator` (audioVideoInvitation_ref.md): string, typed from a JSON example. */
   readonly delegator?: string;
-  /** `direction`: type from the json example. */
+  /** `direction` (audioVideoInvitation_ref.md): string, typed from a JSON example. */
   readonly direction?: string;
-  /** `importance`: type from the json example. */
+  /** `importance` (audioVideoInvitation_ref.md): string, typed from a JSON example. */
   readonly importance?: string;
-  /** `joinAudioMuted`: type from the json example. */
+  /** `joinAudioMuted` (audioVideoInvitation_ref.md): boolean, typed from a JSON example. */
   readonly joinAudioMuted?: boolean;
-  /** `joinVideoMuted`: type from the json example. */
+  /** `joinVideoMuted` (audioVideoInvitation_ref.md): boolean, typed from a JSON example. */
   readonly joinVideoMuted?: boolean;
-  /** `locationState`: type from the json example. */
+  /** `locationState` (audioVideoInvitation_ref.md): string, typed from a JSON example. */
   readonly locationState?: string;
-  /** `operationId`: type from the json example. */
+  /** `operationId` (audioVideoInvitation_ref.md): string, typed from a JSON example. */
   readonly operationId?: string;
-  /** `privateLine`: type from the json example. */
+  /** `privateLine` (audioVideoInvitation_ref.md): boolean, typed from a JSON example. */
   readonly privateLine?: boolean;
-  /** `mediaOffer`: type from the json example. */
+  /** `mediaOffer` (audioVideoInvitation_ref.md): string, typed from a JSON example. */
   readonly mediaOffer?: string;
-  /** `sessionContext`: type from the json example. */
+  /** `sessionContext` (audioVideoInvitation_ref.md): string, typed from a JSON example. */
   readonly sessionContext?: string;
-  /** `state`: type from the json example. */
+  /** `state` (audioVideoInvitation_ref.md): string, typed from a JSON example. */
   readonly state?: string;
-  /** `subject`: type from the json example. */
+  /** `subject` (audioVideoInvitation_ref.md): string, typed from a JSON example. */
   readonly subject?: string;
-  /** `threadId`: type from the json example. */
+  /** `threadId` (audioVideoInvitation_ref.md): string, typed from a JSON example. */
   readonly threadId?: string;
-  /** `to`: type from the json example. */
+  /** `to` (audioVideoInvitation_ref.md): string, typed from a JSON example. */
   readonly to?: string;
-  /** `zip`: type from the json example. */
+  /** `zip` (audioVideoInvitation_ref.md): string, typed from a JSON example. */
   readonly zip?: string;
 };
 
 /** Properties of the `audioVideoNegotiation` resource (audioVideoNegotiation_ref.md). */
 export type AudioVideoNegotiationProperties = {
-  /** `mediaAnswer`: type from the json example. */
+  /** `mediaAnswer` (audioVideoNegotiation_ref.md): string, typed from a JSON example. */
   readonly mediaAnswer?: string;
-  /** `mediaProvisionalAnswer`: type from the json example. */
+  /** `mediaProvisionalAnswer` (audioVideoNegotiation_ref.md): string, typed from a JSON example. */
   readonly mediaProvisionalAnswer?: string;
-  /** `msAcceptedContentId`: type from the json example. */
+  /** `msAcceptedContentId` (audioVideoNegotiation_ref.md): string, typed from a JSON example. */
   readonly msAcceptedContentId?: string;
-  /** `remoteEndpoint`: type from the json example. */
+  /** `remoteEndpoint` (audioVideoNegotiation_ref.md): string, typed from a JSON example. */
   readonly remoteEndpoint?: string;
-  /** `sessionContext`: type from the json example. */
+  /** `sessionContext` (audioVideoNegotiation_ref.md): string, typed from a JSON example. */
   readonly sessionContext?: string;
 };
 
 /** Properties of the `audioVideoPolicies` resource (audioVideoPolicies_ref.md). */
 export type AudioVideoPoliciesProperties = {
-  /** `joinScheduledOnlineMeeting`: type from the json example. */
+  /** `joinScheduledOnlineMeeting` (audioVideoPolicies_ref.md): string, typed from a JSON example. */
   readonly joinScheduledOnlineMeeting?: string;
-  /** `multiView`: type from the json example. */
+  /** `multiView` (audioVideoPolicies_ref.md): string, typed from a JSON example. */
   readonly multiView?: string;
 };
 
 /** Properties of the `audioVideoRenegotiation` resource (audioVideoRenegotiation_ref.md). */
 export type AudioVideoRenegotiationProperties = {
-  /** `direction`: type from the json example. */
+  /** `direction` (audioVideoRenegotiation_ref.md): string, typed from a JSON example. */
   readonly direction?: string;
-  /** `mediaAnswer`: type from the json example. */
+  /** `mediaAnswer` (audioVideoRenegotiation_ref.md): string, typed from a JSON example. */
   readonly mediaAnswer?: string;
-  /** `mediaOffer`: type from the json example. */
+  /** `mediaOffer` (audioVideoRenegotiation_ref.md): string, typed from a JSON example. */
   readonly mediaOffer?: string;
-  /** `operationId`: type from the json example. */
+  /** `operationId` (audioVideoRenegotiation_ref.md): string, typed from a JSON example. */
   readonly operationId?: string;
 };
 
 /** Properties of the `audioVideoSession` resource (audioVideoSession_ref.md). */
 export type AudioVideoSessionProperties = {
-  /** `remoteEndpoint`: type from the json example. */
+  /** `remoteEndpoint` (audioVideoSession_ref.md): string, typed from a JSON example. */
   readonly remoteEndpoint?: string;
-  /** `sessionContext`: type from the json example. */
+  /** `sessionContext` (audioVideoSession_ref.md): string, typed from a JSON example. */
   readonly sessionContext?: string;
-  /** `state`: type from the json example. */
+  /** `state` (audioVideoSession_ref.md): string, typed from a JSON example. */
   readonly state?: string;
 };
 
@@ -295,11 +295,11 @@ export type BatchProperties = {};
 
 /** Properties of the `callForwardingSettings` resource (callForwardingSettings_ref.md). */
 export type CallForwardingSettingsProperties = {
-  /** `activePeriod`: type from the parameter table. */
+  /** `activePeriod` (callForwardingSettings_ref.md): enumeration ActivePeriod, typed from a request-parameter table. */
   readonly activePeriod?: ActivePeriod;
-  /** `activeSetting`: type from the parameter table. */
+  /** `activeSetting` (callForwardingSettings_ref.md): enumeration CallForwardingState, typed from a request-parameter table. */
   readonly activeSetting?: CallForwardingState;
-  /** `unansweredCallHandling`: type from the parameter table. */
+  /** `unansweredCallHandling` (callForwardingSettings_ref.md): enumeration UnansweredCallHandling, typed from a request-parameter table. */
   readonly unansweredCallHandling?: UnansweredCallHandling;
 };
 
@@ -314,71 +314,71 @@ export type ChangeVisibilityProperties = {};
 
 /** Properties of the `communication` resource (communication_ref.md). */
 export type CommunicationProperties = {
-  /** `audioPreference`: type from the parameter table. */
+  /** `audioPreference` (communication_ref.md): enumeration AudioPreference, typed from a request-parameter table. */
   readonly audioPreference?: AudioPreference;
-  /** `conversationHistory`: type from the parameter table. */
+  /** `conversationHistory` (communication_ref.md): enumeration GenericPolicy, typed from a request-parameter table. */
   readonly conversationHistory?: GenericPolicy;
-  /** `lisLocation`: type from the json example. */
+  /** `lisLocation` (communication_ref.md): string, typed from a JSON example. */
   readonly lisLocation?: string;
-  /** `lisQueryResult`: type from the parameter table. */
+  /** `lisQueryResult` (communication_ref.md): enumeration LisQueryResultEnum, typed from a request-parameter table. */
   readonly lisQueryResult?: LisQueryResultEnum;
-  /** `phoneNumber`: type from the json example. */
+  /** `phoneNumber` (communication_ref.md): string, typed from a JSON example. */
   readonly phoneNumber?: string;
-  /** `publishEndpointLocation`: type from the json example. */
+  /** `publishEndpointLocation` (communication_ref.md): boolean, typed from a JSON example. */
   readonly publishEndpointLocation?: boolean;
-  /** `supportedMessageFormats`: enumeration MessageFormat. */
+  /** `supportedMessageFormats` (communication_ref.md): enumeration MessageFormat list, linked from the property table. */
   readonly supportedMessageFormats?: readonly MessageFormat[];
-  /** `supportedModalities`: enumeration ModalityType. */
+  /** `supportedModalities` (communication_ref.md): enumeration ModalityType list, linked from the property table. */
   readonly supportedModalities?: readonly ModalityType[];
-  /** `videoBasedScreenSharing`: type from the parameter table. */
+  /** `videoBasedScreenSharing` (communication_ref.md): enumeration GenericPolicy, typed from a request-parameter table. */
   readonly videoBasedScreenSharing?: GenericPolicy;
-  /** `simultaneousRingNumberMatch`: type from the json example. */
+  /** `simultaneousRingNumberMatch` (communication_ref.md): string, typed from a JSON example. */
   readonly simultaneousRingNumberMatch?: string;
 };
 
 /** Properties of the `contact` resource (contact_ref.md). */
 export type ContactProperties = {
-  /** `company`: type from the json example. */
+  /** `company` (contact_ref.md): string, typed from a JSON example. */
   readonly company?: string;
-  /** `department`: type from the json example. */
+  /** `department` (contact_ref.md): string, typed from a JSON example. */
   readonly department?: string;
-  /** `emailAddresses`: type from the json example. */
+  /** `emailAddresses` (contact_ref.md): string list, typed from a JSON example. */
   readonly emailAddresses?: readonly string[];
-  /** `homePhoneNumber`: type from the json example. */
+  /** `homePhoneNumber` (contact_ref.md): string, typed from a JSON example. */
   readonly homePhoneNumber?: string;
-  /** `sourceNetworkIconUrl`: type from the json example. */
+  /** `sourceNetworkIconUrl` (contact_ref.md): string, typed from a JSON example. */
   readonly sourceNetworkIconUrl?: string;
-  /** `mobilePhoneNumber`: type from the json example. */
+  /** `mobilePhoneNumber` (contact_ref.md): string, typed from a JSON example. */
   readonly mobilePhoneNumber?: string;
-  /** `name`: type from the json example. */
+  /** `name` (contact_ref.md): string, typed from a JSON example. */
   readonly name?: string;
-  /** `office`: type from the json example. */
+  /** `office` (contact_ref.md): string, typed from a JSON example. */
   readonly office?: string;
-  /** `otherPhoneNumber`: type from the json example. */
+  /** `otherPhoneNumber` (contact_ref.md): string, typed from a JSON example. */
   readonly otherPhoneNumber?: string;
-  /** `sourceNetwork`: enumeration SourceNetwork. */
+  /** `sourceNetwork` (contact_ref.md): enumeration SourceNetwork, linked from the property table. */
   readonly sourceNetwork?: SourceNetwork;
-  /** `title`: type from the json example. */
+  /** `title` (contact_ref.md): string, typed from a JSON example. */
   readonly title?: string;
-  /** `type`: enumeration ContactType. */
+  /** `type` (contact_ref.md): enumeration ContactType, linked from the property table. */
   readonly type?: ContactType;
-  /** `uri`: type from the json example. */
+  /** `uri` (contact_ref.md): string, typed from a JSON example. */
   readonly uri?: string;
-  /** `workPhoneNumber`: type from the json example. */
+  /** `workPhoneNumber` (contact_ref.md): string, typed from a JSON example. */
   readonly workPhoneNumber?: string;
 };
 
 /** Properties of the `contactLocation` resource (contactLocation_ref.md). */
 export type ContactLocationProperties = {
-  /** `location`: type from the json example. */
+  /** `location` (contactLocation_ref.md): string, typed from a JSON example. */
   readonly location?: string;
 };
 
 /** Properties of the `contactNote` resource (contactNote_ref.md). */
 export type ContactNoteProperties = {
-  /** `message`: type from the json example. */
+  /** `message` (contactNote_ref.md): string, typed from a JSON example. */
   readonly message?: string;
-  /** `type`: enumeration NoteType. */
+  /** `type` (contactNote_ref.md): enumeration NoteType, linked from the property table. */
   readonly type?: NoteType;
 };
 
@@ -387,25 +387,25 @@ export type ContactPhotoProperties = {};
 
 /** Properties of the `contactPresence` resource (contactPresence_ref.md). */
 export type ContactPresenceProperties = {
-  /** `activity`: type from the json example. */
+  /** `activity` (contactPresence_ref.md): string, typed from a JSON example. */
   readonly activity?: string;
-  /** `availability`: enumeration Availability. */
+  /** `availability` (contactPresence_ref.md): enumeration Availability, linked from the property table. */
   readonly availability?: Availability;
-  /** `deviceType`: enumeration ContactDeviceType. */
+  /** `deviceType` (contactPresence_ref.md): enumeration ContactDeviceType, linked from the property table. */
   readonly deviceType?: ContactDeviceType;
-  /** `lastActive`: type from the json example. */
+  /** `lastActive` (contactPresence_ref.md): date, typed from a JSON example. */
   readonly lastActive?: Date;
 };
 
 /** Properties of the `contactPrivacyRelationship` resource (contactPrivacyRelationship_ref.md, contactPrivacyRelationship2_ref.md). */
 export type ContactPrivacyRelationshipProperties = {
-  /** `relationshipLevel`: enumeration PrivacyRelationshipLevel. */
+  /** `relationshipLevel` (contactPrivacyRelationship_ref.md, contactPrivacyRelationship2_ref.md): enumeration PrivacyRelationshipLevel, linked from the property table. */
   readonly relationshipLevel?: PrivacyRelationshipLevel;
 };
 
 /** Properties of the `contactSupportedModalities` resource (contactSupportedModalities_ref.md). */
 export type ContactSupportedModalitiesProperties = {
-  /** `modalities`: enumeration ModalityType. */
+  /** `modalities` (contactSupportedModalities_ref.md): enumeration ModalityType list, linked from the property table. */
   readonly modalities?: readonly ModalityType[];
 };
 
@@ -426,69 +426,69 @@ export type ContinueVideoProperties = {};
 
 /** Properties of the `conversation` resource (conversation_ref.md). */
 export type ConversationProperties = {
-  /** `activeModalities`: type from the json example. */
+  /** `activeModalities` (conversation_ref.md): string list, typed from a JSON example. */
   readonly activeModalities?: readonly string[];
-  /** `audienceMessaging`: type from the json example. */
+  /** `audienceMessaging` (conversation_ref.md): string, typed from a JSON example. */
   readonly audienceMessaging?: string;
-  /** `audienceMute`: type from the json example. */
+  /** `audienceMute` (conversation_ref.md): string, typed from a JSON example. */
   readonly audienceMute?: string;
-  /** `created`: type from the json example. */
+  /** `created` (conversation_ref.md): date, typed from a JSON example. */
   readonly created?: Date;
-  /** `expirationTime`: type from the json example. */
+  /** `expirationTime` (conversation_ref.md): date, typed from a JSON example. */
   readonly expirationTime?: Date;
-  /** `importance`: type from the json example. */
+  /** `importance` (conversation_ref.md): string, typed from a JSON example. */
   readonly importance?: string;
-  /** `participantCount`: type from the json example. */
+  /** `participantCount` (conversation_ref.md): number, typed from a JSON example. */
   readonly participantCount?: number;
-  /** `readLocally`: type from the json example. */
+  /** `readLocally` (conversation_ref.md): boolean, typed from a JSON example. */
   readonly readLocally?: boolean;
-  /** `recording`: type from the json example. */
+  /** `recording` (conversation_ref.md): boolean, typed from a JSON example. */
   readonly recording?: boolean;
-  /** `state`: type from the json example. */
+  /** `state` (conversation_ref.md): string, typed from a JSON example. */
   readonly state?: string;
-  /** `subject`: type from the json example. */
+  /** `subject` (conversation_ref.md): string, typed from a JSON example. */
   readonly subject?: string;
-  /** `threadId`: type from the json example. */
+  /** `threadId` (conversation_ref.md): string, typed from a JSON example. */
   readonly threadId?: string;
 };
 
 /** Properties of the `conversationExtensionResult` resource (conversationExtensionResult_ref.md). */
 export type ConversationExtensionResultProperties = {
-  /** `result`: no example or table gave a type: string by default. */
+  /** `result` (conversationExtensionResult_ref.md): string, no example or table gives a type: string by default. */
   readonly result?: string;
 };
 
 /** Properties of the `conversationLog` resource (conversationLog_ref.md). */
 export type ConversationLogProperties = {
-  /** `creationTime`: type from the json example. */
+  /** `creationTime` (conversationLog_ref.md): date, typed from a JSON example. */
   readonly creationTime?: Date;
-  /** `direction`: type from the json example. */
+  /** `direction` (conversationLog_ref.md): string, typed from a JSON example. */
   readonly direction?: string;
-  /** `importance`: type from the json example. */
+  /** `importance` (conversationLog_ref.md): string, typed from a JSON example. */
   readonly importance?: string;
-  /** `modalities`: type from the json example. */
+  /** `modalities` (conversationLog_ref.md): string list, typed from a JSON example. */
   readonly modalities?: readonly string[];
-  /** `onlineMeetingUri`: type from the json example. */
+  /** `onlineMeetingUri` (conversationLog_ref.md): string, typed from a JSON example. */
   readonly onlineMeetingUri?: string;
-  /** `previewMessage`: type from the json example. */
+  /** `previewMessage` (conversationLog_ref.md): string, typed from a JSON example. */
   readonly previewMessage?: string;
-  /** `status`: type from the json example. */
+  /** `status` (conversationLog_ref.md): string, typed from a JSON example. */
   readonly status?: string;
-  /** `subject`: type from the json example. */
+  /** `subject` (conversationLog_ref.md): string, typed from a JSON example. */
   readonly subject?: string;
-  /** `threadId`: type from the json example. */
+  /** `threadId` (conversationLog_ref.md): string, typed from a JSON example. */
   readonly threadId?: string;
-  /** `totalRecipientsCount`: type from the json example. */
+  /** `totalRecipientsCount` (conversationLog_ref.md): number, typed from a JSON example. */
   readonly totalRecipientsCount?: number;
-  /** `type`: type from the json example. */
+  /** `type` (conversationLog_ref.md): string, typed from a JSON example. */
   readonly type?: string;
 };
 
 /** Properties of the `conversationLogRecipient` resource (conversationLogRecipient_ref.md). */
 export type ConversationLogRecipientProperties = {
-  /** `displayName`: type from the json example. */
+  /** `displayName` (conversationLogRecipient_ref.md): string, typed from a JSON example. */
   readonly displayName?: string;
-  /** `sipUri`: type from the json example. */
+  /** `sipUri` (conversationLogRecipient_ref.md): string, typed from a JSON example. */
   readonly sipUri?: string;
 };
 
@@ -497,7 +497,7 @@ export type ConversationLogsProperties = {};
 
 /** Properties of the `conversationLogTranscript` resource (conversationLogTranscript_ref.md). */
 export type ConversationLogTranscriptProperties = {
-  /** `timeStamp`: type from the json example. */
+  /** `timeStamp` (conversationLogTranscript_ref.md): date, typed from a JSON example. */
   readonly timeStamp?: Date;
 };
 
@@ -509,7 +509,7 @@ export type ConversationsProperties = {};
 
 /** Properties of the `dataCollaboration` resource (dataCollaboration_ref.md). */
 export type DataCollaborationProperties = {
-  /** `state`: type from the json example. */
+  /** `state` (dataCollaboration_ref.md): string, typed from a JSON example. */
   readonly state?: string;
 };
 
@@ -518,57 +518,57 @@ export type DeclineProperties = {};
 
 /** Properties of the `defaultGroup` resource (defaultGroup_ref.md). */
 export type DefaultGroupProperties = {
-  /** `id`: type from the json example. */
+  /** `id` (defaultGroup_ref.md): string, typed from a JSON example. */
   readonly id?: string;
-  /** `name`: type from the json example. */
+  /** `name` (defaultGroup_ref.md): string, typed from a JSON example. */
   readonly name?: string;
 };
 
 /** Properties of the `delegatesGroup` resource (delegatesGroup_ref.md). */
 export type DelegatesGroupProperties = {
-  /** `id`: type from the json example. */
+  /** `id` (delegatesGroup_ref.md): string, typed from a JSON example. */
   readonly id?: string;
-  /** `name`: type from the json example. */
+  /** `name` (delegatesGroup_ref.md): string, typed from a JSON example. */
   readonly name?: string;
 };
 
 /** Properties of the `delegator` resource (delegator_ref.md). */
 export type DelegatorProperties = {
-  /** `company`: type from the json example. */
+  /** `company` (delegator_ref.md): string, typed from a JSON example. */
   readonly company?: string;
-  /** `department`: type from the json example. */
+  /** `department` (delegator_ref.md): string, typed from a JSON example. */
   readonly department?: string;
-  /** `emailAddresses`: type from the json example. */
+  /** `emailAddresses` (delegator_ref.md): string list, typed from a JSON example. */
   readonly emailAddresses?: readonly string[];
-  /** `homePhoneNumber`: type from the json example. */
+  /** `homePhoneNumber` (delegator_ref.md): string, typed from a JSON example. */
   readonly homePhoneNumber?: string;
-  /** `sourceNetworkIconUrl`: type from the json example. */
+  /** `sourceNetworkIconUrl` (delegator_ref.md): string, typed from a JSON example. */
   readonly sourceNetworkIconUrl?: string;
-  /** `mobilePhoneNumber`: type from the json example. */
+  /** `mobilePhoneNumber` (delegator_ref.md): string, typed from a JSON example. */
   readonly mobilePhoneNumber?: string;
-  /** `name`: type from the json example. */
+  /** `name` (delegator_ref.md): string, typed from a JSON example. */
   readonly name?: string;
-  /** `office`: type from the json example. */
+  /** `office` (delegator_ref.md): string, typed from a JSON example. */
   readonly office?: string;
-  /** `otherPhoneNumber`: type from the json example. */
+  /** `otherPhoneNumber` (delegator_ref.md): string, typed from a JSON example. */
   readonly otherPhoneNumber?: string;
-  /** `sourceNetwork`: enumeration SourceNetwork. */
+  /** `sourceNetwork` (delegator_ref.md): enumeration SourceNetwork, linked from the property table. */
   readonly sourceNetwork?: SourceNetwork;
-  /** `title`: type from the json example. */
+  /** `title` (delegator_ref.md): string, typed from a JSON example. */
   readonly title?: string;
-  /** `type`: enumeration ContactType. */
+  /** `type` (delegator_ref.md): enumeration ContactType, linked from the property table. */
   readonly type?: ContactType;
-  /** `uri`: type from the json example. */
+  /** `uri` (delegator_ref.md): string, typed from a JSON example. */
   readonly uri?: string;
-  /** `workPhoneNumber`: type from the json example. */
+  /** `workPhoneNumber` (delegator_ref.md): string, typed from a JSON example. */
   readonly workPhoneNumber?: string;
 };
 
 /** Properties of the `delegatorsGroup` resource (delegatorsGroup_ref.md). */
 export type DelegatorsGroupProperties = {
-  /** `id`: type from the json example. */
+  /** `id` (delegatorsGroup_ref.md): string, typed from a JSON example. */
   readonly id?: string;
-  /** `name`: type from the json example. */
+  /** `name` (delegatorsGroup_ref.md): string, typed from a JSON example. */
   readonly name?: string;
 };
 
@@ -577,63 +577,63 @@ export type DemoteProperties = {};
 
 /** Properties of the `derivedAudioVideo` resource (derivedAudioVideo_ref.md). */
 export type DerivedAudioVideoProperties = {
-  /** `state`: type from the json example. */
+  /** `state` (derivedAudioVideo_ref.md): string, typed from a JSON example. */
   readonly state?: string;
-  /** `supportsReplaces`: type from the json example. */
+  /** `supportsReplaces` (derivedAudioVideo_ref.md): string, typed from a JSON example. */
   readonly supportsReplaces?: string;
-  /** `videoSourcesAllowed`: type from the json example. */
+  /** `videoSourcesAllowed` (derivedAudioVideo_ref.md): string, typed from a JSON example. */
   readonly videoSourcesAllowed?: string;
 };
 
 /** Properties of the `derivedConversation` resource (derivedConversation_ref.md). */
 export type DerivedConversationProperties = {
-  /** `activeModalities`: type from the json example. */
+  /** `activeModalities` (derivedConversation_ref.md): string list, typed from a JSON example. */
   readonly activeModalities?: readonly string[];
-  /** `audienceMessaging`: type from the json example. */
+  /** `audienceMessaging` (derivedConversation_ref.md): string, typed from a JSON example. */
   readonly audienceMessaging?: string;
-  /** `audienceMute`: type from the json example. */
+  /** `audienceMute` (derivedConversation_ref.md): string, typed from a JSON example. */
   readonly audienceMute?: string;
-  /** `created`: type from the json example. */
+  /** `created` (derivedConversation_ref.md): date, typed from a JSON example. */
   readonly created?: Date;
-  /** `expirationTime`: type from the json example. */
+  /** `expirationTime` (derivedConversation_ref.md): date, typed from a JSON example. */
   readonly expirationTime?: Date;
-  /** `importance`: type from the json example. */
+  /** `importance` (derivedConversation_ref.md): string, typed from a JSON example. */
   readonly importance?: string;
-  /** `participantCount`: type from the json example. */
+  /** `participantCount` (derivedConversation_ref.md): number, typed from a JSON example. */
   readonly participantCount?: number;
-  /** `readLocally`: type from the json example. */
+  /** `readLocally` (derivedConversation_ref.md): boolean, typed from a JSON example. */
   readonly readLocally?: boolean;
-  /** `recording`: type from the json example. */
+  /** `recording` (derivedConversation_ref.md): boolean, typed from a JSON example. */
   readonly recording?: boolean;
-  /** `state`: type from the json example. */
+  /** `state` (derivedConversation_ref.md): string, typed from a JSON example. */
   readonly state?: string;
-  /** `subject`: type from the json example. */
+  /** `subject` (derivedConversation_ref.md): string, typed from a JSON example. */
   readonly subject?: string;
-  /** `threadId`: type from the json example. */
+  /** `threadId` (derivedConversation_ref.md): string, typed from a JSON example. */
   readonly threadId?: string;
 };
 
 /** Properties of the `derivedMessaging` resource (derivedMessaging_ref.md). */
 export type DerivedMessagingProperties = {
-  /** `negotiatedMessageFormats`: type from the json example. */
+  /** `negotiatedMessageFormats` (derivedMessaging_ref.md): string list, typed from a JSON example. */
   readonly negotiatedMessageFormats?: readonly string[];
-  /** `state`: type from the json example. */
+  /** `state` (derivedMessaging_ref.md): string, typed from a JSON example. */
   readonly state?: string;
 };
 
 /** Properties of the `derivedPhoneAudio` resource (derivedPhoneAudio_ref.md). */
 export type DerivedPhoneAudioProperties = {
-  /** `state`: type from the json example. */
+  /** `state` (derivedPhoneAudio_ref.md): string, typed from a JSON example. */
   readonly state?: string;
 };
 
 /** Properties of the `dialInRegion` resource (dialInRegion_ref.md). */
 export type DialInRegionProperties = {
-  /** `languages`: type from the json example. */
+  /** `languages` (dialInRegion_ref.md): string list, typed from a JSON example. */
   readonly languages?: readonly string[];
-  /** `name`: type from the json example. */
+  /** `name` (dialInRegion_ref.md): string, typed from a JSON example. */
   readonly name?: string;
-  /** `number`: type from the json example. */
+  /** `number` (dialInRegion_ref.md): string, typed from a JSON example. */
   readonly number?: string;
 };
 
@@ -648,11 +648,11 @@ export type DismissProperties = {};
 
 /** Properties of the `distributionGroup` resource (distributionGroup_ref.md). */
 export type DistributionGroupProperties = {
-  /** `uri`: type from the json example. */
+  /** `uri` (distributionGroup_ref.md): string, typed from a JSON example. */
   readonly uri?: string;
-  /** `id`: type from the json example. */
+  /** `id` (distributionGroup_ref.md): string, typed from a JSON example. */
   readonly id?: string;
-  /** `name`: type from the json example. */
+  /** `name` (distributionGroup_ref.md): string, typed from a JSON example. */
   readonly name?: string;
 };
 
@@ -667,7 +667,7 @@ export type EnableAudienceMuteLockProperties = {};
 
 /** Properties of the `errorTranscript` resource (errorTranscript_ref.md). */
 export type ErrorTranscriptProperties = {
-  /** `reason`: type from the json example. */
+  /** `reason` (errorTranscript_ref.md): string, typed from a JSON example. */
   readonly reason?: string;
 };
 
@@ -682,11 +682,11 @@ export type EventsProperties = {};
 
 /** Properties of the `expandDistributionGroup` resource (expandDistributionGroup_ref.md). */
 export type ExpandDistributionGroupProperties = {
-  /** `uri`: type from the json example. */
+  /** `uri` (expandDistributionGroup_ref.md): string, typed from a JSON example. */
   readonly uri?: string;
-  /** `id`: type from the json example. */
+  /** `id` (expandDistributionGroup_ref.md): string, typed from a JSON example. */
   readonly id?: string;
-  /** `name`: type from the json example. */
+  /** `name` (expandDistributionGroup_ref.md): string, typed from a JSON example. */
   readonly name?: string;
 };
 
@@ -695,65 +695,65 @@ export type FailedDeliveryParticipantProperties = {};
 
 /** Properties of the `forwardedBy` resource (forwardedBy_ref.md). */
 export type ForwardedByProperties = {
-  /** `company`: type from the json example. */
+  /** `company` (forwardedBy_ref.md): string, typed from a JSON example. */
   readonly company?: string;
-  /** `department`: type from the json example. */
+  /** `department` (forwardedBy_ref.md): string, typed from a JSON example. */
   readonly department?: string;
-  /** `emailAddresses`: type from the json example. */
+  /** `emailAddresses` (forwardedBy_ref.md): string list, typed from a JSON example. */
   readonly emailAddresses?: readonly string[];
-  /** `homePhoneNumber`: type from the json example. */
+  /** `homePhoneNumber` (forwardedBy_ref.md): string, typed from a JSON example. */
   readonly homePhoneNumber?: string;
-  /** `sourceNetworkIconUrl`: type from the json example. */
+  /** `sourceNetworkIconUrl` (forwardedBy_ref.md): string, typed from a JSON example. */
   readonly sourceNetworkIconUrl?: string;
-  /** `mobilePhoneNumber`: type from the json example. */
+  /** `mobilePhoneNumber` (forwardedBy_ref.md): string, typed from a JSON example. */
   readonly mobilePhoneNumber?: string;
-  /** `name`: type from the json example. */
+  /** `name` (forwardedBy_ref.md): string, typed from a JSON example. */
   readonly name?: string;
-  /** `office`: type from the json example. */
+  /** `office` (forwardedBy_ref.md): string, typed from a JSON example. */
   readonly office?: string;
-  /** `otherPhoneNumber`: type from the json example. */
+  /** `otherPhoneNumber` (forwardedBy_ref.md): string, typed from a JSON example. */
   readonly otherPhoneNumber?: string;
-  /** `sourceNetwork`: enumeration SourceNetwork. */
+  /** `sourceNetwork` (forwardedBy_ref.md): enumeration SourceNetwork, linked from the property table. */
   readonly sourceNetwork?: SourceNetwork;
-  /** `title`: type from the json example. */
+  /** `title` (forwardedBy_ref.md): string, typed from a JSON example. */
   readonly title?: string;
-  /** `type`: enumeration ContactType. */
+  /** `type` (forwardedBy_ref.md): enumeration ContactType, linked from the property table. */
   readonly type?: ContactType;
-  /** `uri`: type from the json example. */
+  /** `uri` (forwardedBy_ref.md): string, typed from a JSON example. */
   readonly uri?: string;
-  /** `workPhoneNumber`: type from the json example. */
+  /** `workPhoneNumber` (forwardedBy_ref.md): string, typed from a JSON example. */
   readonly workPhoneNumber?: string;
 };
 
 /** Properties of the `from` resource (from_ref.md). */
 export type FromProperties = {
-  /** `anonymous`: type from the json example. */
+  /** `anonymous` (from_ref.md): boolean, typed from a JSON example. */
   readonly anonymous?: boolean;
-  /** `inLobby`: type from the json example. */
+  /** `inLobby` (from_ref.md): boolean, typed from a JSON example. */
   readonly inLobby?: boolean;
-  /** `local`: type from the json example. */
+  /** `local` (from_ref.md): boolean, typed from a JSON example. */
   readonly local?: boolean;
-  /** `name`: type from the json example. */
+  /** `name` (from_ref.md): string, typed from a JSON example. */
   readonly name?: string;
-  /** `organizer`: type from the json example. */
+  /** `organizer` (from_ref.md): boolean, typed from a JSON example. */
   readonly organizer?: boolean;
-  /** `otherPhoneNumber`: type from the json example. */
+  /** `otherPhoneNumber` (from_ref.md): string, typed from a JSON example. */
   readonly otherPhoneNumber?: string;
-  /** `role`: enumeration Role. */
+  /** `role` (from_ref.md): enumeration Role, linked from the property table. */
   readonly role?: Role;
-  /** `sourceNetwork`: enumeration SourceNetwork. */
+  /** `sourceNetwork` (from_ref.md): enumeration SourceNetwork, linked from the property table. */
   readonly sourceNetwork?: SourceNetwork;
-  /** `uri`: type from the json example. */
+  /** `uri` (from_ref.md): string, typed from a JSON example. */
   readonly uri?: string;
-  /** `workPhoneNumber`: type from the json example. */
+  /** `workPhoneNumber` (from_ref.md): string, typed from a JSON example. */
   readonly workPhoneNumber?: string;
 };
 
 /** Properties of the `group` resource (group_ref.md, group2_ref.md). */
 export type GroupProperties = {
-  /** `id`: type from the json example. */
+  /** `id` (group_ref.md, group2_ref.md): string, typed from a JSON example. */
   readonly id?: string;
-  /** `name`: type from the json example. */
+  /** `name` (group_ref.md, group2_ref.md): string, typed from a JSON example. */
   readonly name?: string;
 };
 
@@ -768,7 +768,7 @@ export type HoldPhoneAudioProperties = {};
 
 /** Properties of the `immediateForwardSettings` resource (immediateForwardSettings_ref.md). */
 export type ImmediateForwardSettingsProperties = {
-  /** `target`: type from the json example. */
+  /** `target` (immediateForwardSettings_ref.md): string, typed from a JSON example. */
   readonly target?: string;
 };
 
@@ -783,17 +783,17 @@ export type ImmediateForwardToVoicemailProperties = {};
 
 /** Properties of the `invitation` resource (invitation_ref.md). */
 export type InvitationProperties = {
-  /** `direction`: no example or table gave a type: string by default. */
+  /** `direction` (invitation_ref.md): string, no example or table gives a type: string by default. */
   readonly direction?: string;
-  /** `importance`: no example or table gave a type: string by default. */
+  /** `importance` (invitation_ref.md): string, no example or table gives a type: string by default. */
   readonly importance?: string;
-  /** `operationId`: no example or table gave a type: string by default. */
+  /** `operationId` (invitation_ref.md): string, no example or table gives a type: string by default. */
   readonly operationId?: string;
-  /** `state`: no example or table gave a type: string by default. */
+  /** `state` (invitation_ref.md): string, no example or table gives a type: string by default. */
   readonly state?: string;
-  /** `subject`: no example or table gave a type: string by default. */
+  /** `subject` (invitation_ref.md): string, no example or table gives a type: string by default. */
   readonly subject?: string;
-  /** `threadId`: no example or table gave a type: string by default. */
+  /** `threadId` (invitation_ref.md): string, no example or table gives a type: string by default. */
   readonly threadId?: string;
 };
 
@@ -811,31 +811,31 @@ export type LobbyProperties = {};
 
 /** Properties of the `localParticipant` resource (localParticipant_ref.md). */
 export type LocalParticipantProperties = {
-  /** `anonymous`: type from the json example. */
+  /** `anonymous` (localParticipant_ref.md): boolean, typed from a JSON example. */
   readonly anonymous?: boolean;
-  /** `inLobby`: type from the json example. */
+  /** `inLobby` (localParticipant_ref.md): boolean, typed from a JSON example. */
   readonly inLobby?: boolean;
-  /** `local`: type from the json example. */
+  /** `local` (localParticipant_ref.md): boolean, typed from a JSON example. */
   readonly local?: boolean;
-  /** `name`: type from the json example. */
+  /** `name` (localParticipant_ref.md): string, typed from a JSON example. */
   readonly name?: string;
-  /** `organizer`: type from the json example. */
+  /** `organizer` (localParticipant_ref.md): boolean, typed from a JSON example. */
   readonly organizer?: boolean;
-  /** `otherPhoneNumber`: type from the json example. */
+  /** `otherPhoneNumber` (localParticipant_ref.md): string, typed from a JSON example. */
   readonly otherPhoneNumber?: string;
-  /** `role`: enumeration Role. */
+  /** `role` (localParticipant_ref.md): enumeration Role, linked from the property table. */
   readonly role?: Role;
-  /** `sourceNetwork`: enumeration SourceNetwork. */
+  /** `sourceNetwork` (localParticipant_ref.md): enumeration SourceNetwork, linked from the property table. */
   readonly sourceNetwork?: SourceNetwork;
-  /** `uri`: type from the json example. */
+  /** `uri` (localParticipant_ref.md): string, typed from a JSON example. */
   readonly uri?: string;
-  /** `workPhoneNumber`: type from the json example. */
+  /** `workPhoneNumber` (localParticipant_ref.md): string, typed from a JSON example. */
   readonly workPhoneNumber?: string;
 };
 
 /** Properties of the `location` resource (location_ref.md). */
 export type LocationProperties = {
-  /** `location`: type from the json example. */
+  /** `location` (location_ref.md): string, typed from a JSON example. */
   readonly location?: string;
 };
 
@@ -847,29 +847,29 @@ export type MarkAsReadProperties = {};
 
 /** Properties of the `me` resource (me_ref.md). */
 export type MeProperties = {
-  /** `company`: type from the json example. */
+  /** `company` (me_ref.md): string, typed from a JSON example. */
   readonly company?: string;
-  /** `department`: type from the json example. */
+  /** `department` (me_ref.md): string, typed from a JSON example. */
   readonly department?: string;
-  /** `emailAddresses`: type from the json example. */
+  /** `emailAddresses` (me_ref.md): string list, typed from a JSON example. */
   readonly emailAddresses?: readonly string[];
-  /** `endpointUri`: type from the json example. */
+  /** `endpointUri` (me_ref.md): string, typed from a JSON example. */
   readonly endpointUri?: string;
-  /** `homePhoneNumber`: type from the json example. */
+  /** `homePhoneNumber` (me_ref.md): string, typed from a JSON example. */
   readonly homePhoneNumber?: string;
-  /** `mobilePhoneNumber`: type from the json example. */
+  /** `mobilePhoneNumber` (me_ref.md): string, typed from a JSON example. */
   readonly mobilePhoneNumber?: string;
-  /** `name`: type from the json example. */
+  /** `name` (me_ref.md): string, typed from a JSON example. */
   readonly name?: string;
-  /** `officeLocation`: type from the json example. */
+  /** `officeLocation` (me_ref.md): string, typed from a JSON example. */
   readonly officeLocation?: string;
-  /** `otherPhoneNumber`: type from the json example. */
+  /** `otherPhoneNumber` (me_ref.md): string, typed from a JSON example. */
   readonly otherPhoneNumber?: string;
-  /** `title`: type from the json example. */
+  /** `title` (me_ref.md): string, typed from a JSON example. */
   readonly title?: string;
-  /** `uri`: type from the json example. */
+  /** `uri` (me_ref.md): string, typed from a JSON example. */
   readonly uri?: string;
-  /** `workPhoneNumber`: type from the json example. */
+  /** `workPhoneNumber` (me_ref.md): string, typed from a JSON example. */
   readonly workPhoneNumber?: string;
 };
 
@@ -878,89 +878,89 @@ export type MediaDiagnosticsProperties = {};
 
 /** Properties of the `mediaPolicies` resource (mediaPolicies_ref.md). */
 export type MediaPoliciesProperties = {
-  /** `applicationSharingBitRate`: type from the json example. */
+  /** `applicationSharingBitRate` (mediaPolicies_ref.md): string, typed from a JSON example. */
   readonly applicationSharingBitRate?: string;
-  /** `applicationSharingEncryption`: type from the json example. */
+  /** `applicationSharingEncryption` (mediaPolicies_ref.md): string, typed from a JSON example. */
   readonly applicationSharingEncryption?: string;
-  /** `audioBitRate`: type from the json example. */
+  /** `audioBitRate` (mediaPolicies_ref.md): string, typed from a JSON example. */
   readonly audioBitRate?: string;
-  /** `audioBypass`: type from the json example. */
+  /** `audioBypass` (mediaPolicies_ref.md): string, typed from a JSON example. */
   readonly audioBypass?: string;
-  /** `audioBypassId`: type from the json example. */
+  /** `audioBypassId` (mediaPolicies_ref.md): string, typed from a JSON example. */
   readonly audioBypassId?: string;
-  /** `audioVideoEncryption`: type from the json example. */
+  /** `audioVideoEncryption` (mediaPolicies_ref.md): string, typed from a JSON example. */
   readonly audioVideoEncryption?: string;
-  /** `bandwidthControl`: type from the json example. */
+  /** `bandwidthControl` (mediaPolicies_ref.md): string, typed from a JSON example. */
   readonly bandwidthControl?: string;
-  /** `externalAudioBypassMode`: type from the json example. */
+  /** `externalAudioBypassMode` (mediaPolicies_ref.md): string, typed from a JSON example. */
   readonly externalAudioBypassMode?: string;
-  /** `fipsCompliantMedia`: type from the json example. */
+  /** `fipsCompliantMedia` (mediaPolicies_ref.md): string, typed from a JSON example. */
   readonly fipsCompliantMedia?: string;
-  /** `highPerformanceApplicationSharingInOnlineMeeting`: type from the json example. */
+  /** `highPerformanceApplicationSharingInOnlineMeeting` (mediaPolicies_ref.md): string, typed from a JSON example. */
   readonly highPerformanceApplicationSharingInOnlineMeeting?: string;
-  /** `internalAudioBypassMode`: type from the json example. */
+  /** `internalAudioBypassMode` (mediaPolicies_ref.md): string, typed from a JSON example. */
   readonly internalAudioBypassMode?: string;
-  /** `maximumApplicationSharingPort`: type from the json example. */
+  /** `maximumApplicationSharingPort` (mediaPolicies_ref.md): number, typed from a JSON example. */
   readonly maximumApplicationSharingPort?: number;
-  /** `maximumAudioPort`: type from the json example. */
+  /** `maximumAudioPort` (mediaPolicies_ref.md): number, typed from a JSON example. */
   readonly maximumAudioPort?: number;
-  /** `maximumVideoPort`: type from the json example. */
+  /** `maximumVideoPort` (mediaPolicies_ref.md): number, typed from a JSON example. */
   readonly maximumVideoPort?: number;
-  /** `maximumVideoRateAllowed`: type from the json example. */
+  /** `maximumVideoRateAllowed` (mediaPolicies_ref.md): string, typed from a JSON example. */
   readonly maximumVideoRateAllowed?: string;
-  /** `minimumApplicationSharingPort`: type from the json example. */
+  /** `minimumApplicationSharingPort` (mediaPolicies_ref.md): number, typed from a JSON example. */
   readonly minimumApplicationSharingPort?: number;
-  /** `minimumAudioPort`: type from the json example. */
+  /** `minimumAudioPort` (mediaPolicies_ref.md): number, typed from a JSON example. */
   readonly minimumAudioPort?: number;
-  /** `minimumVideoPort`: type from the json example. */
+  /** `minimumVideoPort` (mediaPolicies_ref.md): number, typed from a JSON example. */
   readonly minimumVideoPort?: number;
-  /** `multiViewJoin`: type from the json example. */
+  /** `multiViewJoin` (mediaPolicies_ref.md): string, typed from a JSON example. */
   readonly multiViewJoin?: string;
-  /** `poorDeviceWarnings`: type from the json example. */
+  /** `poorDeviceWarnings` (mediaPolicies_ref.md): string, typed from a JSON example. */
   readonly poorDeviceWarnings?: string;
-  /** `poorNetworkWarnings`: type from the json example. */
+  /** `poorNetworkWarnings` (mediaPolicies_ref.md): string, typed from a JSON example. */
   readonly poorNetworkWarnings?: string;
-  /** `portRange`: type from the json example. */
+  /** `portRange` (mediaPolicies_ref.md): string, typed from a JSON example. */
   readonly portRange?: string;
-  /** `qualityOfService`: type from the json example. */
+  /** `qualityOfService` (mediaPolicies_ref.md): string, typed from a JSON example. */
   readonly qualityOfService?: string;
-  /** `totalReceivedVideoBitRateKB`: type from the json example. */
+  /** `totalReceivedVideoBitRateKB` (mediaPolicies_ref.md): string, typed from a JSON example. */
   readonly totalReceivedVideoBitRateKB?: string;
-  /** `video`: type from the json example. */
+  /** `video` (mediaPolicies_ref.md): string, typed from a JSON example. */
   readonly video?: string;
-  /** `videoBitRate`: type from the json example. */
+  /** `videoBitRate` (mediaPolicies_ref.md): string, typed from a JSON example. */
   readonly videoBitRate?: string;
 };
 
 /** Properties of the `mediaRelay` resource (mediaRelay_ref.md). */
 export type MediaRelayProperties = {
-  /** `host`: type from the json example. */
+  /** `host` (mediaRelay_ref.md): string, typed from a JSON example. */
   readonly host?: string;
-  /** `ipv4`: type from the json example. */
+  /** `ipv4` (mediaRelay_ref.md): string, typed from a JSON example. */
   readonly ipv4?: string;
-  /** `ipv6`: type from the json example. */
+  /** `ipv6` (mediaRelay_ref.md): string, typed from a JSON example. */
   readonly ipv6?: string;
-  /** `location`: type from the json example. */
+  /** `location` (mediaRelay_ref.md): string, typed from a JSON example. */
   readonly location?: string;
-  /** `tcpPort`: type from the json example. */
+  /** `tcpPort` (mediaRelay_ref.md): number, typed from a JSON example. */
   readonly tcpPort?: number;
-  /** `udpPort`: type from the json example. */
+  /** `udpPort` (mediaRelay_ref.md): number, typed from a JSON example. */
   readonly udpPort?: number;
 };
 
 /** Properties of the `mediaRelayAccessToken` resource (mediaRelayAccessToken_ref.md). */
 export type MediaRelayAccessTokenProperties = {
-  /** `duration`: type from the json example. */
+  /** `duration` (mediaRelayAccessToken_ref.md): number, typed from a JSON example. */
   readonly duration?: number;
-  /** `uri`: no example or table gave a type: string by default. */
+  /** `uri` (mediaRelayAccessToken_ref.md): string, no example or table gives a type: string by default. */
   readonly uri?: string;
-  /** `password`: type from the json example. */
+  /** `password` (mediaRelayAccessToken_ref.md): string, typed from a JSON example. */
   readonly password?: string;
-  /** `userName`: type from the json example. */
+  /** `userName` (mediaRelayAccessToken_ref.md): string, typed from a JSON example. */
   readonly userName?: string;
-  /** `validUntil`: type from the json example. */
+  /** `validUntil` (mediaRelayAccessToken_ref.md): date, typed from a JSON example. */
   readonly validUntil?: Date;
-  /** `Uri`: type from the json example. */
+  /** `Uri` (mediaRelayAccessToken_ref.md): string, typed from a JSON example. */
   readonly Uri?: string;
 };
 
@@ -969,17 +969,17 @@ export type MembershipsProperties = {};
 
 /** Properties of the `message` resource (message_ref.md). */
 export type MessageProperties = {
-  /** `direction`: enumeration Direction. */
+  /** `direction` (message_ref.md): enumeration Direction, linked from the property table. */
   readonly direction?: Direction;
-  /** `htmlMessage`: type from the json example. */
+  /** `htmlMessage` (message_ref.md): string, typed from a JSON example. */
   readonly htmlMessage?: string;
-  /** `operationId`: type from the json example. */
+  /** `operationId` (message_ref.md): string, typed from a JSON example. */
   readonly operationId?: string;
-  /** `status`: enumeration Status. */
+  /** `status` (message_ref.md): enumeration Status, linked from the property table. */
   readonly status?: Status;
-  /** `plainMessage`: type from the json example. */
+  /** `plainMessage` (message_ref.md): string, typed from a JSON example. */
   readonly plainMessage?: string;
-  /** `timeStamp`: type from the json example. */
+  /** `timeStamp` (message_ref.md): date, typed from a JSON example. */
   readonly timeStamp?: Date;
 };
 
@@ -988,55 +988,55 @@ export type MessagesProperties = {};
 
 /** Properties of the `messageTranscript` resource (messageTranscript_ref.md). */
 export type MessageTranscriptProperties = {
-  /** `htmlMessage`: type from the json example. */
+  /** `htmlMessage` (messageTranscript_ref.md): string, typed from a JSON example. */
   readonly htmlMessage?: string;
-  /** `plainMessage`: type from the json example. */
+  /** `plainMessage` (messageTranscript_ref.md): string, typed from a JSON example. */
   readonly plainMessage?: string;
 };
 
 /** Properties of the `messaging` resource (messaging_ref.md). */
 export type MessagingProperties = {
-  /** `negotiatedMessageFormats`: enumeration MessageFormat. */
+  /** `negotiatedMessageFormats` (messaging_ref.md): enumeration MessageFormat list, linked from the property table. */
   readonly negotiatedMessageFormats?: readonly MessageFormat[];
-  /** `state`: type from the json example. */
+  /** `state` (messaging_ref.md): string, typed from a JSON example. */
   readonly state?: string;
 };
 
 /** Properties of the `messagingInvitation` resource (messagingInvitation_ref.md). */
 export type MessagingInvitationProperties = {
-  /** `customContent`: type from the json example. */
+  /** `customContent` (messagingInvitation_ref.md): string, typed from a JSON example. */
   readonly customContent?: string;
-  /** `direction`: type from the json example. */
+  /** `direction` (messagingInvitation_ref.md): string, typed from a JSON example. */
   readonly direction?: string;
-  /** `importance`: type from the json example. */
+  /** `importance` (messagingInvitation_ref.md): string, typed from a JSON example. */
   readonly importance?: string;
-  /** `message`: type from the json example. */
+  /** `message` (messagingInvitation_ref.md): string, typed from a JSON example. */
   readonly message?: string;
-  /** `operationId`: type from the json example. */
+  /** `operationId` (messagingInvitation_ref.md): string, typed from a JSON example. */
   readonly operationId?: string;
-  /** `state`: type from the json example. */
+  /** `state` (messagingInvitation_ref.md): string, typed from a JSON example. */
   readonly state?: string;
-  /** `subject`: type from the json example. */
+  /** `subject` (messagingInvitation_ref.md): string, typed from a JSON example. */
   readonly subject?: string;
-  /** `threadId`: type from the json example. */
+  /** `threadId` (messagingInvitation_ref.md): string, typed from a JSON example. */
   readonly threadId?: string;
-  /** `to`: type from the json example. */
+  /** `to` (messagingInvitation_ref.md): string, typed from a JSON example. */
   readonly to?: string;
 };
 
 /** Properties of the `missedItems` resource (missedItems_ref.md). */
 export type MissedItemsProperties = {
-  /** `conversationLogsCount`: type from the json example. */
+  /** `conversationLogsCount` (missedItems_ref.md): number, typed from a JSON example. */
   readonly conversationLogsCount?: number;
-  /** `conversationLogsNotifications`: type from the json example. */
+  /** `conversationLogsNotifications` (missedItems_ref.md): string, typed from a JSON example. */
   readonly conversationLogsNotifications?: string;
-  /** `missedConversationsCount`: type from the json example. */
+  /** `missedConversationsCount` (missedItems_ref.md): number, typed from a JSON example. */
   readonly missedConversationsCount?: number;
-  /** `unreadMissedConversationsCount`: type from the json example. */
+  /** `unreadMissedConversationsCount` (missedItems_ref.md): number, typed from a JSON example. */
   readonly unreadMissedConversationsCount?: number;
-  /** `unreadVoicemailsCount`: type from the json example. */
+  /** `unreadVoicemailsCount` (missedItems_ref.md): number, typed from a JSON example. */
   readonly unreadVoicemailsCount?: number;
-  /** `voiceMailsCount`: type from the json example. */
+  /** `voiceMailsCount` (missedItems_ref.md): number, typed from a JSON example. */
   readonly voiceMailsCount?: number;
 };
 
@@ -1048,39 +1048,39 @@ export type MuteVideoProperties = {};
 
 /** Properties of the `myAssignedOnlineMeeting` resource (myAssignedOnlineMeeting_ref.md). */
 export type MyAssignedOnlineMeetingProperties = {
-  /** `accessLevel`: type from the parameter table. */
+  /** `accessLevel` (myAssignedOnlineMeeting_ref.md): enumeration AccessLevel, typed from a request-parameter table. */
   readonly accessLevel?: AccessLevel;
-  /** `attendees`: type from the json example. */
+  /** `attendees` (myAssignedOnlineMeeting_ref.md): string list, typed from a JSON example. */
   readonly attendees?: readonly string[];
-  /** `automaticLeaderAssignment`: type from the parameter table. */
+  /** `automaticLeaderAssignment` (myAssignedOnlineMeeting_ref.md): enumeration AutomaticLeaderAssignment, typed from a request-parameter table. */
   readonly automaticLeaderAssignment?: AutomaticLeaderAssignment;
-  /** `conferenceId`: type from the json example. */
+  /** `conferenceId` (myAssignedOnlineMeeting_ref.md): string, typed from a JSON example. */
   readonly conferenceId?: string;
-  /** `description`: type from the json example. */
+  /** `description` (myAssignedOnlineMeeting_ref.md): string, typed from a JSON example. */
   readonly description?: string;
-  /** `entryExitAnnouncement`: type from the parameter table. */
+  /** `entryExitAnnouncement` (myAssignedOnlineMeeting_ref.md): enumeration EntryExitAnnouncement, typed from a request-parameter table. */
   readonly entryExitAnnouncement?: EntryExitAnnouncement;
-  /** `expirationTime`: type from the json example. */
+  /** `expirationTime` (myAssignedOnlineMeeting_ref.md): date, typed from a JSON example. */
   readonly expirationTime?: Date;
-  /** `joinUrl`: type from the json example. */
+  /** `joinUrl` (myAssignedOnlineMeeting_ref.md): string, typed from a JSON example. */
   readonly joinUrl?: string;
-  /** `leaders`: type from the json example. */
+  /** `leaders` (myAssignedOnlineMeeting_ref.md): string list, typed from a JSON example. */
   readonly leaders?: readonly string[];
-  /** `legacyOnlineMeetingUri`: type from the json example. */
+  /** `legacyOnlineMeetingUri` (myAssignedOnlineMeeting_ref.md): string, typed from a JSON example. */
   readonly legacyOnlineMeetingUri?: string;
-  /** `lobbyBypassForPhoneUsers`: type from the parameter table. */
+  /** `lobbyBypassForPhoneUsers` (myAssignedOnlineMeeting_ref.md): enumeration LobbyBypassForPhoneUsers, typed from a request-parameter table. */
   readonly lobbyBypassForPhoneUsers?: LobbyBypassForPhoneUsers;
-  /** `onlineMeetingId`: type from the json example. */
+  /** `onlineMeetingId` (myAssignedOnlineMeeting_ref.md): string, typed from a JSON example. */
   readonly onlineMeetingId?: string;
-  /** `onlineMeetingRel`: type from the json example. */
+  /** `onlineMeetingRel` (myAssignedOnlineMeeting_ref.md): string, typed from a JSON example. */
   readonly onlineMeetingRel?: string;
-  /** `onlineMeetingUri`: type from the json example. */
+  /** `onlineMeetingUri` (myAssignedOnlineMeeting_ref.md): string, typed from a JSON example. */
   readonly onlineMeetingUri?: string;
-  /** `organizerUri`: type from the json example. */
+  /** `organizerUri` (myAssignedOnlineMeeting_ref.md): string, typed from a JSON example. */
   readonly organizerUri?: string;
-  /** `phoneUserAdmission`: type from the parameter table. */
+  /** `phoneUserAdmission` (myAssignedOnlineMeeting_ref.md): enumeration PhoneUserAdmission, typed from a request-parameter table. */
   readonly phoneUserAdmission?: PhoneUserAdmission;
-  /** `subject`: type from the json example. */
+  /** `subject` (myAssignedOnlineMeeting_ref.md): string, typed from a JSON example. */
   readonly subject?: string;
 };
 
@@ -1089,7 +1089,7 @@ export type MyContactsProperties = {};
 
 /** Properties of the `myContactsAndGroupsSubscription` resource (myContactsAndGroupsSubscription_ref.md). */
 export type MyContactsAndGroupsSubscriptionProperties = {
-  /** `state`: enumeration SubscriptionState. */
+  /** `state` (myContactsAndGroupsSubscription_ref.md): enumeration SubscriptionState, linked from the property table. */
   readonly state?: SubscriptionState;
 };
 
@@ -1104,39 +1104,39 @@ export type MyGroupsProperties = {};
 
 /** Properties of the `myOnlineMeeting` resource (myOnlineMeeting_ref.md). */
 export type MyOnlineMeetingProperties = {
-  /** `accessLevel`: type from the parameter table. */
+  /** `accessLevel` (myOnlineMeeting_ref.md): enumeration AccessLevel, typed from a request-parameter table. */
   readonly accessLevel?: AccessLevel;
-  /** `attendees`: type from the json example. */
+  /** `attendees` (myOnlineMeeting_ref.md): string list, typed from a JSON example. */
   readonly attendees?: readonly string[];
-  /** `automaticLeaderAssignment`: type from the parameter table. */
+  /** `automaticLeaderAssignment` (myOnlineMeeting_ref.md): enumeration AutomaticLeaderAssignment, typed from a request-parameter table. */
   readonly automaticLeaderAssignment?: AutomaticLeaderAssignment;
-  /** `conferenceId`: type from the json example. */
+  /** `conferenceId` (myOnlineMeeting_ref.md): string, typed from a JSON example. */
   readonly conferenceId?: string;
-  /** `description`: type from the json example. */
+  /** `description` (myOnlineMeeting_ref.md): string, typed from a JSON example. */
   readonly description?: string;
-  /** `entryExitAnnouncement`: type from the parameter table. */
+  /** `entryExitAnnouncement` (myOnlineMeeting_ref.md): enumeration EntryExitAnnouncement, typed from a request-parameter table. */
   readonly entryExitAnnouncement?: EntryExitAnnouncement;
-  /** `expirationTime`: type from the json example. */
+  /** `expirationTime` (myOnlineMeeting_ref.md): date, typed from a JSON example. */
   readonly expirationTime?: Date;
-  /** `joinUrl`: type from the json example. */
+  /** `joinUrl` (myOnlineMeeting_ref.md): string, typed from a JSON example. */
   readonly joinUrl?: string;
-  /** `leaders`: type from the json example. */
+  /** `leaders` (myOnlineMeeting_ref.md): string list, typed from a JSON example. */
   readonly leaders?: readonly string[];
-  /** `legacyOnlineMeetingUri`: type from the json example. */
+  /** `legacyOnlineMeetingUri` (myOnlineMeeting_ref.md): string, typed from a JSON example. */
   readonly legacyOnlineMeetingUri?: string;
-  /** `lobbyBypassForPhoneUsers`: type from the parameter table. */
+  /** `lobbyBypassForPhoneUsers` (myOnlineMeeting_ref.md): enumeration LobbyBypassForPhoneUsers, typed from a request-parameter table. */
   readonly lobbyBypassForPhoneUsers?: LobbyBypassForPhoneUsers;
-  /** `onlineMeetingId`: type from the json example. */
+  /** `onlineMeetingId` (myOnlineMeeting_ref.md): string, typed from a JSON example. */
   readonly onlineMeetingId?: string;
-  /** `onlineMeetingRel`: type from the json example. */
+  /** `onlineMeetingRel` (myOnlineMeeting_ref.md): string, typed from a JSON example. */
   readonly onlineMeetingRel?: string;
-  /** `onlineMeetingUri`: type from the json example. */
+  /** `onlineMeetingUri` (myOnlineMeeting_ref.md): string, typed from a JSON example. */
   readonly onlineMeetingUri?: string;
-  /** `organizerUri`: type from the json example. */
+  /** `organizerUri` (myOnlineMeeting_ref.md): string, typed from a JSON example. */
   readonly organizerUri?: string;
-  /** `phoneUserAdmission`: type from the parameter table. */
+  /** `phoneUserAdmission` (myOnlineMeeting_ref.md): enumeration PhoneUserAdmission, typed from a request-parameter table. */
   readonly phoneUserAdmission?: PhoneUserAdmission;
-  /** `subject`: type from the json example. */
+  /** `subject` (myOnlineMeeting_ref.md): string, typed from a JSON example. */
   readonly subject?: string;
 };
 
@@ -1145,15 +1145,15 @@ export type MyOnlineMeetingsProperties = {};
 
 /** Properties of the `myOrganizationGroup` resource (myOrganizationGroup_ref.md). */
 export type MyOrganizationGroupProperties = {
-  /** `id`: type from the json example. */
+  /** `id` (myOrganizationGroup_ref.md): string, typed from a JSON example. */
   readonly id?: string;
-  /** `name`: type from the json example. */
+  /** `name` (myOrganizationGroup_ref.md): string, typed from a JSON example. */
   readonly name?: string;
 };
 
 /** Properties of the `myPrivacyRelationship` resource (myPrivacyRelationship_ref.md). */
 export type MyPrivacyRelationshipProperties = {
-  /** `relationshipLevel`: enumeration PrivacyRelationshipLevel. */
+  /** `relationshipLevel` (myPrivacyRelationship_ref.md): enumeration PrivacyRelationshipLevel, linked from the property table. */
   readonly relationshipLevel?: PrivacyRelationshipLevel;
 };
 
@@ -1165,125 +1165,125 @@ export type NextConversationLogTranscriptsProperties = {};
 
 /** Properties of the `note` resource (note_ref.md). */
 export type NoteProperties = {
-  /** `message`: type from the json example. */
+  /** `message` (note_ref.md): string, typed from a JSON example. */
   readonly message?: string;
-  /** `type`: enumeration NoteType. */
+  /** `type` (note_ref.md): enumeration NoteType, linked from the property table. */
   readonly type?: NoteType;
 };
 
 /** Properties of the `onBehalfOf` resource (onBehalfOf_ref.md). */
 export type OnBehalfOfProperties = {
-  /** `company`: type from the json example. */
+  /** `company` (onBehalfOf_ref.md): string, typed from a JSON example. */
   readonly company?: string;
-  /** `department`: type from the json example. */
+  /** `department` (onBehalfOf_ref.md): string, typed from a JSON example. */
   readonly department?: string;
-  /** `emailAddresses`: type from the json example. */
+  /** `emailAddresses` (onBehalfOf_ref.md): string list, typed from a JSON example. */
   readonly emailAddresses?: readonly string[];
-  /** `homePhoneNumber`: type from the json example. */
+  /** `homePhoneNumber` (onBehalfOf_ref.md): string, typed from a JSON example. */
   readonly homePhoneNumber?: string;
-  /** `sourceNetworkIconUrl`: type from the json example. */
+  /** `sourceNetworkIconUrl` (onBehalfOf_ref.md): string, typed from a JSON example. */
   readonly sourceNetworkIconUrl?: string;
-  /** `mobilePhoneNumber`: type from the json example. */
+  /** `mobilePhoneNumber` (onBehalfOf_ref.md): string, typed from a JSON example. */
   readonly mobilePhoneNumber?: string;
-  /** `name`: type from the json example. */
+  /** `name` (onBehalfOf_ref.md): string, typed from a JSON example. */
   readonly name?: string;
-  /** `office`: type from the json example. */
+  /** `office` (onBehalfOf_ref.md): string, typed from a JSON example. */
   readonly office?: string;
-  /** `otherPhoneNumber`: type from the json example. */
+  /** `otherPhoneNumber` (onBehalfOf_ref.md): string, typed from a JSON example. */
   readonly otherPhoneNumber?: string;
-  /** `sourceNetwork`: enumeration SourceNetwork. */
+  /** `sourceNetwork` (onBehalfOf_ref.md): enumeration SourceNetwork, linked from the property table. */
   readonly sourceNetwork?: SourceNetwork;
-  /** `title`: type from the json example. */
+  /** `title` (onBehalfOf_ref.md): string, typed from a JSON example. */
   readonly title?: string;
-  /** `type`: enumeration ContactType. */
+  /** `type` (onBehalfOf_ref.md): enumeration ContactType, linked from the property table. */
   readonly type?: ContactType;
-  /** `uri`: type from the json example. */
+  /** `uri` (onBehalfOf_ref.md): string, typed from a JSON example. */
   readonly uri?: string;
-  /** `workPhoneNumber`: type from the json example. */
+  /** `workPhoneNumber` (onBehalfOf_ref.md): string, typed from a JSON example. */
   readonly workPhoneNumber?: string;
 };
 
 /** Properties of the `onlineMeeting` resource (onlineMeeting_ref.md). */
 export type OnlineMeetingProperties = {
-  /** `accessLevel`: type from the json example. */
+  /** `accessLevel` (onlineMeeting_ref.md): string, typed from a JSON example. */
   readonly accessLevel?: string;
-  /** `attendees`: type from the json example. */
+  /** `attendees` (onlineMeeting_ref.md): string list, typed from a JSON example. */
   readonly attendees?: readonly string[];
-  /** `automaticLeaderAssignment`: type from the json example. */
+  /** `automaticLeaderAssignment` (onlineMeeting_ref.md): string, typed from a JSON example. */
   readonly automaticLeaderAssignment?: string;
-  /** `conferenceId`: type from the json example. */
+  /** `conferenceId` (onlineMeeting_ref.md): string, typed from a JSON example. */
   readonly conferenceId?: string;
-  /** `description`: type from the json example. */
+  /** `description` (onlineMeeting_ref.md): string, typed from a JSON example. */
   readonly description?: string;
-  /** `disclaimerBody`: type from the json example. */
+  /** `disclaimerBody` (onlineMeeting_ref.md): string, typed from a JSON example. */
   readonly disclaimerBody?: string;
-  /** `disclaimerTitle`: type from the json example. */
+  /** `disclaimerTitle` (onlineMeeting_ref.md): string, typed from a JSON example. */
   readonly disclaimerTitle?: string;
-  /** `entryExitAnnouncement`: type from the json example. */
+  /** `entryExitAnnouncement` (onlineMeeting_ref.md): string, typed from a JSON example. */
   readonly entryExitAnnouncement?: string;
-  /** `expirationTime`: type from the json example. */
+  /** `expirationTime` (onlineMeeting_ref.md): date, typed from a JSON example. */
   readonly expirationTime?: Date;
-  /** `hostingNetwork`: type from the json example. */
+  /** `hostingNetwork` (onlineMeeting_ref.md): string, typed from a JSON example. */
   readonly hostingNetwork?: string;
-  /** `joinUrl`: type from the json example. */
+  /** `joinUrl` (onlineMeeting_ref.md): string, typed from a JSON example. */
   readonly joinUrl?: string;
-  /** `largeMeeting`: type from the json example. */
+  /** `largeMeeting` (onlineMeeting_ref.md): string, typed from a JSON example. */
   readonly largeMeeting?: string;
-  /** `leaders`: type from the json example. */
+  /** `leaders` (onlineMeeting_ref.md): string list, typed from a JSON example. */
   readonly leaders?: readonly string[];
-  /** `lobbyBypassForPhoneUsers`: type from the json example. */
+  /** `lobbyBypassForPhoneUsers` (onlineMeeting_ref.md): string, typed from a JSON example. */
   readonly lobbyBypassForPhoneUsers?: string;
-  /** `onlineMeetingId`: type from the json example. */
+  /** `onlineMeetingId` (onlineMeeting_ref.md): string, typed from a JSON example. */
   readonly onlineMeetingId?: string;
-  /** `onlineMeetingRel`: type from the json example. */
+  /** `onlineMeetingRel` (onlineMeeting_ref.md): string, typed from a JSON example. */
   readonly onlineMeetingRel?: string;
-  /** `onlineMeetingUri`: type from the json example. */
+  /** `onlineMeetingUri` (onlineMeeting_ref.md): string, typed from a JSON example. */
   readonly onlineMeetingUri?: string;
-  /** `organizerName`: type from the json example. */
+  /** `organizerName` (onlineMeeting_ref.md): string, typed from a JSON example. */
   readonly organizerName?: string;
-  /** `organizerUri`: type from the json example. */
+  /** `organizerUri` (onlineMeeting_ref.md): string, typed from a JSON example. */
   readonly organizerUri?: string;
-  /** `phoneUserAdmission`: type from the json example. */
+  /** `phoneUserAdmission` (onlineMeeting_ref.md): string, typed from a JSON example. */
   readonly phoneUserAdmission?: string;
-  /** `subject`: type from the json example. */
+  /** `subject` (onlineMeeting_ref.md): string, typed from a JSON example. */
   readonly subject?: string;
 };
 
 /** Properties of the `onlineMeetingDefaultValues` resource (onlineMeetingDefaultValues_ref.md). */
 export type OnlineMeetingDefaultValuesProperties = {
-  /** `accessLevel`: type from the json example. */
+  /** `accessLevel` (onlineMeetingDefaultValues_ref.md): string, typed from a JSON example. */
   readonly accessLevel?: string;
-  /** `automaticLeaderAssignment`: type from the json example. */
+  /** `automaticLeaderAssignment` (onlineMeetingDefaultValues_ref.md): string, typed from a JSON example. */
   readonly automaticLeaderAssignment?: string;
-  /** `defaultOnlineMeetingRel`: type from the json example. */
+  /** `defaultOnlineMeetingRel` (onlineMeetingDefaultValues_ref.md): string, typed from a JSON example. */
   readonly defaultOnlineMeetingRel?: string;
-  /** `entryExitAnnouncement`: type from the json example. */
+  /** `entryExitAnnouncement` (onlineMeetingDefaultValues_ref.md): string, typed from a JSON example. */
   readonly entryExitAnnouncement?: string;
-  /** `lobbyBypassForPhoneUsers`: type from the json example. */
+  /** `lobbyBypassForPhoneUsers` (onlineMeetingDefaultValues_ref.md): string, typed from a JSON example. */
   readonly lobbyBypassForPhoneUsers?: string;
-  /** `participantsWarningThreshold`: type from the json example. */
+  /** `participantsWarningThreshold` (onlineMeetingDefaultValues_ref.md): number, typed from a JSON example. */
   readonly participantsWarningThreshold?: number;
 };
 
 /** Properties of the `onlineMeetingEligibleValues` resource (onlineMeetingEligibleValues_ref.md). */
 export type OnlineMeetingEligibleValuesProperties = {
-  /** `accessLevels`: type from the json example. */
+  /** `accessLevels` (onlineMeetingEligibleValues_ref.md): string list, typed from a JSON example. */
   readonly accessLevels?: readonly string[];
-  /** `automaticLeaderAssignments`: type from the json example. */
+  /** `automaticLeaderAssignments` (onlineMeetingEligibleValues_ref.md): string list, typed from a JSON example. */
   readonly automaticLeaderAssignments?: readonly string[];
-  /** `eligibleOnlineMeetingRels`: type from the json example. */
+  /** `eligibleOnlineMeetingRels` (onlineMeetingEligibleValues_ref.md): string list, typed from a JSON example. */
   readonly eligibleOnlineMeetingRels?: readonly string[];
-  /** `entryExitAnnouncements`: type from the json example. */
+  /** `entryExitAnnouncements` (onlineMeetingEligibleValues_ref.md): string list, typed from a JSON example. */
   readonly entryExitAnnouncements?: readonly string[];
-  /** `lobbyBypassForPhoneUsersSettings`: type from the json example. */
+  /** `lobbyBypassForPhoneUsersSettings` (onlineMeetingEligibleValues_ref.md): string list, typed from a JSON example. */
   readonly lobbyBypassForPhoneUsersSettings?: readonly string[];
 };
 
 /** Properties of the `onlineMeetingExtension` resource (onlineMeetingExtension_ref.md). */
 export type OnlineMeetingExtensionProperties = {
-  /** `id`: type from the json example. */
+  /** `id` (onlineMeetingExtension_ref.md): string, typed from a JSON example. */
   readonly id?: string;
-  /** `type`: type from the parameter table. */
+  /** `type` (onlineMeetingExtension_ref.md): enumeration OnlineMeetingExtensionType, typed from a request-parameter table. */
   readonly type?: OnlineMeetingExtensionType;
 };
 
@@ -1292,57 +1292,57 @@ export type OnlineMeetingExtensionsProperties = {};
 
 /** Properties of the `onlineMeetingInvitation` resource (onlineMeetingInvitation_ref.md). */
 export type OnlineMeetingInvitationProperties = {
-  /** `anonymousDisplayName`: type from the json example. */
+  /** `anonymousDisplayName` (onlineMeetingInvitation_ref.md): string, typed from a JSON example. */
   readonly anonymousDisplayName?: string;
-  /** `availableModalities`: type from the json example. */
+  /** `availableModalities` (onlineMeetingInvitation_ref.md): string list, typed from a JSON example. */
   readonly availableModalities?: readonly string[];
-  /** `direction`: type from the json example. */
+  /** `direction` (onlineMeetingInvitation_ref.md): string, typed from a JSON example. */
   readonly direction?: string;
-  /** `importance`: type from the json example. */
+  /** `importance` (onlineMeetingInvitation_ref.md): string, typed from a JSON example. */
   readonly importance?: string;
-  /** `onlineMeetingUri`: type from the json example. */
+  /** `onlineMeetingUri` (onlineMeetingInvitation_ref.md): string, typed from a JSON example. */
   readonly onlineMeetingUri?: string;
-  /** `message`: type from the json example. */
+  /** `message` (onlineMeetingInvitation_ref.md): string, typed from a JSON example. */
   readonly message?: string;
-  /** `operationId`: type from the json example. */
+  /** `operationId` (onlineMeetingInvitation_ref.md): string, typed from a JSON example. */
   readonly operationId?: string;
-  /** `state`: type from the json example. */
+  /** `state` (onlineMeetingInvitation_ref.md): string, typed from a JSON example. */
   readonly state?: string;
-  /** `subject`: type from the json example. */
+  /** `subject` (onlineMeetingInvitation_ref.md): string, typed from a JSON example. */
   readonly subject?: string;
-  /** `threadId`: type from the json example. */
+  /** `threadId` (onlineMeetingInvitation_ref.md): string, typed from a JSON example. */
   readonly threadId?: string;
-  /** `to`: type from the json example. */
+  /** `to` (onlineMeetingInvitation_ref.md): string, typed from a JSON example. */
   readonly to?: string;
 };
 
 /** Properties of the `onlineMeetingInvitationCustomization` resource (onlineMeetingInvitationCustomization_ref.md). */
 export type OnlineMeetingInvitationCustomizationProperties = {
-  /** `enterpriseHelpUrl`: type from the json example. */
+  /** `enterpriseHelpUrl` (onlineMeetingInvitationCustomization_ref.md): string, typed from a JSON example. */
   readonly enterpriseHelpUrl?: string;
-  /** `invitationFooterText`: type from the json example. */
+  /** `invitationFooterText` (onlineMeetingInvitationCustomization_ref.md): string, typed from a JSON example. */
   readonly invitationFooterText?: string;
-  /** `invitationHelpUrl`: type from the json example. */
+  /** `invitationHelpUrl` (onlineMeetingInvitationCustomization_ref.md): string, typed from a JSON example. */
   readonly invitationHelpUrl?: string;
-  /** `invitationLegalUrl`: type from the json example. */
+  /** `invitationLegalUrl` (onlineMeetingInvitationCustomization_ref.md): string, typed from a JSON example. */
   readonly invitationLegalUrl?: string;
-  /** `invitationLogoUrl`: type from the json example. */
+  /** `invitationLogoUrl` (onlineMeetingInvitationCustomization_ref.md): string, typed from a JSON example. */
   readonly invitationLogoUrl?: string;
 };
 
 /** Properties of the `onlineMeetingPolicies` resource (onlineMeetingPolicies_ref.md). */
 export type OnlineMeetingPoliciesProperties = {
-  /** `entryExitAnnouncement`: type from the json example. */
+  /** `entryExitAnnouncement` (onlineMeetingPolicies_ref.md): string, typed from a JSON example. */
   readonly entryExitAnnouncement?: string;
-  /** `externalUserMeetingRecording`: type from the json example. */
+  /** `externalUserMeetingRecording` (onlineMeetingPolicies_ref.md): string, typed from a JSON example. */
   readonly externalUserMeetingRecording?: string;
-  /** `meetingRecording`: type from the json example. */
+  /** `meetingRecording` (onlineMeetingPolicies_ref.md): string, typed from a JSON example. */
   readonly meetingRecording?: string;
-  /** `meetingSize`: type from the json example. */
+  /** `meetingSize` (onlineMeetingPolicies_ref.md): number, typed from a JSON example. */
   readonly meetingSize?: number;
-  /** `phoneUserAdmission`: type from the json example. */
+  /** `phoneUserAdmission` (onlineMeetingPolicies_ref.md): string, typed from a JSON example. */
   readonly phoneUserAdmission?: string;
-  /** `voipAudio`: type from the json example. */
+  /** `voipAudio` (onlineMeetingPolicies_ref.md): string, typed from a JSON example. */
   readonly voipAudio?: string;
 };
 
@@ -1351,75 +1351,75 @@ export type OnlineMeetingsProperties = {};
 
 /** Properties of the `organizer` resource (organizer_ref.md). */
 export type OrganizerProperties = {
-  /** `company`: type from the json example. */
+  /** `company` (organizer_ref.md): string, typed from a JSON example. */
   readonly company?: string;
-  /** `department`: type from the json example. */
+  /** `department` (organizer_ref.md): string, typed from a JSON example. */
   readonly department?: string;
-  /** `emailAddresses`: type from the json example. */
+  /** `emailAddresses` (organizer_ref.md): string list, typed from a JSON example. */
   readonly emailAddresses?: readonly string[];
-  /** `homePhoneNumber`: type from the json example. */
+  /** `homePhoneNumber` (organizer_ref.md): string, typed from a JSON example. */
   readonly homePhoneNumber?: string;
-  /** `sourceNetworkIconUrl`: type from the json example. */
+  /** `sourceNetworkIconUrl` (organizer_ref.md): string, typed from a JSON example. */
   readonly sourceNetworkIconUrl?: string;
-  /** `mobilePhoneNumber`: type from the json example. */
+  /** `mobilePhoneNumber` (organizer_ref.md): string, typed from a JSON example. */
   readonly mobilePhoneNumber?: string;
-  /** `name`: type from the json example. */
+  /** `name` (organizer_ref.md): string, typed from a JSON example. */
   readonly name?: string;
-  /** `office`: type from the json example. */
+  /** `office` (organizer_ref.md): string, typed from a JSON example. */
   readonly office?: string;
-  /** `otherPhoneNumber`: type from the json example. */
+  /** `otherPhoneNumber` (organizer_ref.md): string, typed from a JSON example. */
   readonly otherPhoneNumber?: string;
-  /** `sourceNetwork`: type from the json example. */
+  /** `sourceNetwork` (organizer_ref.md): string, typed from a JSON example. */
   readonly sourceNetwork?: string;
-  /** `title`: type from the json example. */
+  /** `title` (organizer_ref.md): string, typed from a JSON example. */
   readonly title?: string;
-  /** `type`: type from the json example. */
+  /** `type` (organizer_ref.md): string, typed from a JSON example. */
   readonly type?: string;
-  /** `uri`: type from the json example. */
+  /** `uri` (organizer_ref.md): string, typed from a JSON example. */
   readonly uri?: string;
-  /** `workPhoneNumber`: type from the json example. */
+  /** `workPhoneNumber` (organizer_ref.md): string, typed from a JSON example. */
   readonly workPhoneNumber?: string;
 };
 
 /** Properties of the `participant` resource (participant_ref.md). */
 export type ParticipantProperties = {
-  /** `anonymous`: type from the json example. */
+  /** `anonymous` (participant_ref.md): boolean, typed from a JSON example. */
   readonly anonymous?: boolean;
-  /** `inLobby`: type from the json example. */
+  /** `inLobby` (participant_ref.md): boolean, typed from a JSON example. */
   readonly inLobby?: boolean;
-  /** `local`: type from the json example. */
+  /** `local` (participant_ref.md): boolean, typed from a JSON example. */
   readonly local?: boolean;
-  /** `name`: type from the json example. */
+  /** `name` (participant_ref.md): string, typed from a JSON example. */
   readonly name?: string;
-  /** `organizer`: type from the json example. */
+  /** `organizer` (participant_ref.md): boolean, typed from a JSON example. */
   readonly organizer?: boolean;
-  /** `otherPhoneNumber`: type from the json example. */
+  /** `otherPhoneNumber` (participant_ref.md): string, typed from a JSON example. */
   readonly otherPhoneNumber?: string;
-  /** `role`: enumeration Role. */
+  /** `role` (participant_ref.md): enumeration Role, linked from the property table. */
   readonly role?: Role;
-  /** `sourceNetwork`: enumeration SourceNetwork. */
+  /** `sourceNetwork` (participant_ref.md): enumeration SourceNetwork, linked from the property table. */
   readonly sourceNetwork?: SourceNetwork;
-  /** `uri`: type from the json example. */
+  /** `uri` (participant_ref.md): string, typed from a JSON example. */
   readonly uri?: string;
-  /** `workPhoneNumber`: type from the json example. */
+  /** `workPhoneNumber` (participant_ref.md): string, typed from a JSON example. */
   readonly workPhoneNumber?: string;
 };
 
 /** Properties of the `participantApplicationSharing` resource (participantApplicationSharing_ref.md). */
 export type ParticipantApplicationSharingProperties = {
-  /** `applicationSharingDirection`: enumeration MediaDirectionType. */
+  /** `applicationSharingDirection` (participantApplicationSharing_ref.md): enumeration MediaDirectionType, linked from the property table. */
   readonly applicationSharingDirection?: MediaDirectionType;
-  /** `applicationSharingSourceId`: type from the json example. */
+  /** `applicationSharingSourceId` (participantApplicationSharing_ref.md): string, typed from a JSON example. */
   readonly applicationSharingSourceId?: string;
 };
 
 /** Properties of the `participantAudio` resource (participantAudio_ref.md). */
 export type ParticipantAudioProperties = {
-  /** `audioDirection`: enumeration MediaDirectionType. */
+  /** `audioDirection` (participantAudio_ref.md): enumeration MediaDirectionType, linked from the property table. */
   readonly audioDirection?: MediaDirectionType;
-  /** `audioMuted`: type from the json example. */
+  /** `audioMuted` (participantAudio_ref.md): boolean, typed from a JSON example. */
   readonly audioMuted?: boolean;
-  /** `audioSourceId`: type from the json example. */
+  /** `audioSourceId` (participantAudio_ref.md): string, typed from a JSON example. */
   readonly audioSourceId?: string;
 };
 
@@ -1428,21 +1428,21 @@ export type ParticipantDataCollaborationProperties = {};
 
 /** Properties of the `participantInvitation` resource (participantInvitation_ref.md). */
 export type ParticipantInvitationProperties = {
-  /** `direction`: type from the json example. */
+  /** `direction` (participantInvitation_ref.md): string, typed from a JSON example. */
   readonly direction?: string;
-  /** `importance`: type from the json example. */
+  /** `importance` (participantInvitation_ref.md): string, typed from a JSON example. */
   readonly importance?: string;
-  /** `message`: type from the json example. */
+  /** `message` (participantInvitation_ref.md): string, typed from a JSON example. */
   readonly message?: string;
-  /** `operationId`: type from the json example. */
+  /** `operationId` (participantInvitation_ref.md): string, typed from a JSON example. */
   readonly operationId?: string;
-  /** `state`: type from the json example. */
+  /** `state` (participantInvitation_ref.md): string, typed from a JSON example. */
   readonly state?: string;
-  /** `subject`: type from the json example. */
+  /** `subject` (participantInvitation_ref.md): string, typed from a JSON example. */
   readonly subject?: string;
-  /** `threadId`: type from the json example. */
+  /** `threadId` (participantInvitation_ref.md): string, typed from a JSON example. */
   readonly threadId?: string;
-  /** `to`: type from the json example. */
+  /** `to` (participantInvitation_ref.md): string, typed from a JSON example. */
   readonly to?: string;
 };
 
@@ -1451,11 +1451,11 @@ export type ParticipantMessagingProperties = {};
 
 /** Properties of the `participantPanoramicVideo` resource (participantPanoramicVideo_ref.md). */
 export type ParticipantPanoramicVideoProperties = {
-  /** `panoramicVideoDirection`: enumeration MediaDirectionType. */
+  /** `panoramicVideoDirection` (participantPanoramicVideo_ref.md): enumeration MediaDirectionType, linked from the property table. */
   readonly panoramicVideoDirection?: MediaDirectionType;
-  /** `panoramicVideoMuted`: type from the json example. */
+  /** `panoramicVideoMuted` (participantPanoramicVideo_ref.md): boolean, typed from a JSON example. */
   readonly panoramicVideoMuted?: boolean;
-  /** `panoramicVideoSourceId`: type from the json example. */
+  /** `panoramicVideoSourceId` (participantPanoramicVideo_ref.md): string, typed from a JSON example. */
   readonly panoramicVideoSourceId?: string;
 };
 
@@ -1464,11 +1464,11 @@ export type ParticipantsProperties = {};
 
 /** Properties of the `participantVideo` resource (participantVideo_ref.md). */
 export type ParticipantVideoProperties = {
-  /** `videoDirection`: enumeration MediaDirectionType. */
+  /** `videoDirection` (participantVideo_ref.md): enumeration MediaDirectionType, linked from the property table. */
   readonly videoDirection?: MediaDirectionType;
-  /** `videoMuted`: type from the json example. */
+  /** `videoMuted` (participantVideo_ref.md): boolean, typed from a JSON example. */
   readonly videoMuted?: boolean;
-  /** `videoSourceId`: type from the json example. */
+  /** `videoSourceId` (participantVideo_ref.md): string, typed from a JSON example. */
   readonly videoSourceId?: string;
 };
 
@@ -1477,65 +1477,65 @@ export type PeopleProperties = {};
 
 /** Properties of the `phone` resource (phone_ref.md). */
 export type PhoneProperties = {
-  /** `includeInContactCard`: type from the json example. */
+  /** `includeInContactCard` (phone_ref.md): boolean, typed from a JSON example. */
   readonly includeInContactCard?: boolean;
-  /** `number`: type from the json example. */
+  /** `number` (phone_ref.md): string, typed from a JSON example. */
   readonly number?: string;
-  /** `type`: type from the json example. */
+  /** `type` (phone_ref.md): string, typed from a JSON example. */
   readonly type?: string;
 };
 
 /** Properties of the `phoneAudio` resource (phoneAudio_ref.md). */
 export type PhoneAudioProperties = {
-  /** `state`: type from the json example. */
+  /** `state` (phoneAudio_ref.md): string, typed from a JSON example. */
   readonly state?: string;
 };
 
 /** Properties of the `phoneAudioInvitation` resource (phoneAudioInvitation_ref.md). */
 export type PhoneAudioInvitationProperties = {
-  /** `customContent`: type from the json example. */
+  /** `customContent` (phoneAudioInvitation_ref.md): string, typed from a JSON example. */
   readonly customContent?: string;
-  /** `delegator`: type from the json example. */
+  /** `delegator` (phoneAudioInvitation_ref.md): string, typed from a JSON example. */
   readonly delegator?: string;
-  /** `direction`: type from the json example. */
+  /** `direction` (phoneAudioInvitation_ref.md): string, typed from a JSON example. */
   readonly direction?: string;
-  /** `importance`: type from the json example. */
+  /** `importance` (phoneAudioInvitation_ref.md): string, typed from a JSON example. */
   readonly importance?: string;
-  /** `joinAudioMuted`: type from the json example. */
+  /** `joinAudioMuted` (phoneAudioInvitation_ref.md): boolean, typed from a JSON example. */
   readonly joinAudioMuted?: boolean;
-  /** `operationId`: type from the json example. */
+  /** `operationId` (phoneAudioInvitation_ref.md): string, typed from a JSON example. */
   readonly operationId?: string;
-  /** `phoneNumber`: type from the json example. */
+  /** `phoneNumber` (phoneAudioInvitation_ref.md): string, typed from a JSON example. */
   readonly phoneNumber?: string;
-  /** `privateLine`: type from the json example. */
+  /** `privateLine` (phoneAudioInvitation_ref.md): boolean, typed from a JSON example. */
   readonly privateLine?: boolean;
-  /** `state`: type from the json example. */
+  /** `state` (phoneAudioInvitation_ref.md): string, typed from a JSON example. */
   readonly state?: string;
-  /** `subject`: type from the json example. */
+  /** `subject` (phoneAudioInvitation_ref.md): string, typed from a JSON example. */
   readonly subject?: string;
-  /** `threadId`: type from the json example. */
+  /** `threadId` (phoneAudioInvitation_ref.md): string, typed from a JSON example. */
   readonly threadId?: string;
-  /** `to`: type from the json example. */
+  /** `to` (phoneAudioInvitation_ref.md): string, typed from a JSON example. */
   readonly to?: string;
 };
 
 /** Properties of the `phoneDialInInformation` resource (phoneDialInInformation_ref.md). */
 export type PhoneDialInInformationProperties = {
-  /** `conferenceId`: type from the json example. */
+  /** `conferenceId` (phoneDialInInformation_ref.md): string, typed from a JSON example. */
   readonly conferenceId?: string;
-  /** `defaultRegion`: type from the json example. */
+  /** `defaultRegion` (phoneDialInInformation_ref.md): string, typed from a JSON example. */
   readonly defaultRegion?: string;
-  /** `externalDirectoryUri`: type from the json example. */
+  /** `externalDirectoryUri` (phoneDialInInformation_ref.md): string, typed from a JSON example. */
   readonly externalDirectoryUri?: string;
-  /** `internalDirectoryUri`: type from the json example. */
+  /** `internalDirectoryUri` (phoneDialInInformation_ref.md): string, typed from a JSON example. */
   readonly internalDirectoryUri?: string;
-  /** `isAudioConferenceProviderEnabled`: type from the json example. */
+  /** `isAudioConferenceProviderEnabled` (phoneDialInInformation_ref.md): boolean, typed from a JSON example. */
   readonly isAudioConferenceProviderEnabled?: boolean;
-  /** `participantPassCode`: type from the json example. */
+  /** `participantPassCode` (phoneDialInInformation_ref.md): string, typed from a JSON example. */
   readonly participantPassCode?: string;
-  /** `tollFreeNumbers`: type from the json example. */
+  /** `tollFreeNumbers` (phoneDialInInformation_ref.md): string list, typed from a JSON example. */
   readonly tollFreeNumbers?: readonly string[];
-  /** `tollNumber`: type from the json example. */
+  /** `tollNumber` (phoneDialInInformation_ref.md): string, typed from a JSON example. */
   readonly tollNumber?: string;
 };
 
@@ -1547,93 +1547,93 @@ export type PhotoProperties = {};
 
 /** Properties of the `pinnedGroup` resource (pinnedGroup_ref.md). */
 export type PinnedGroupProperties = {
-  /** `id`: type from the json example. */
+  /** `id` (pinnedGroup_ref.md): string, typed from a JSON example. */
   readonly id?: string;
-  /** `name`: type from the json example. */
+  /** `name` (pinnedGroup_ref.md): string, typed from a JSON example. */
   readonly name?: string;
 };
 
 /** Properties of the `policies` resource (policies_ref.md). */
 export type PoliciesProperties = {
-  /** `allowDeviceContactsSync`: type from the json example. */
+  /** `allowDeviceContactsSync` (policies_ref.md): string, typed from a JSON example. */
   readonly allowDeviceContactsSync?: string;
-  /** `audioOnlyOnWifi`: type from the json example. */
+  /** `audioOnlyOnWifi` (policies_ref.md): string, typed from a JSON example. */
   readonly audioOnlyOnWifi?: string;
-  /** `callLogArchiving`: type from the json example. */
+  /** `callLogArchiving` (policies_ref.md): string, typed from a JSON example. */
   readonly callLogArchiving?: string;
-  /** `customerExperienceImprovementProgram`: type from the json example. */
+  /** `customerExperienceImprovementProgram` (policies_ref.md): string, typed from a JSON example. */
   readonly customerExperienceImprovementProgram?: string;
-  /** `emergencyDialMask`: type from the json example. */
+  /** `emergencyDialMask` (policies_ref.md): string, typed from a JSON example. */
   readonly emergencyDialMask?: string;
-  /** `emergencyDialString`: type from the json example. */
+  /** `emergencyDialString` (policies_ref.md): string, typed from a JSON example. */
   readonly emergencyDialString?: string;
-  /** `emergencyNumbers`: type from the json example. */
+  /** `emergencyNumbers` (policies_ref.md): string list, typed from a JSON example. */
   readonly emergencyNumbers?: readonly string[];
-  /** `emergencyServiceDisclaimer`: type from the json example. */
+  /** `emergencyServiceDisclaimer` (policies_ref.md): string, typed from a JSON example. */
   readonly emergencyServiceDisclaimer?: string;
-  /** `emoticons`: type from the json example. */
+  /** `emoticons` (policies_ref.md): string, typed from a JSON example. */
   readonly emoticons?: string;
-  /** `encryptAppData`: type from the json example. */
+  /** `encryptAppData` (policies_ref.md): string, typed from a JSON example. */
   readonly encryptAppData?: string;
-  /** `clientExchangeConnectivity`: type from the json example. */
+  /** `clientExchangeConnectivity` (policies_ref.md): string, typed from a JSON example. */
   readonly clientExchangeConnectivity?: string;
-  /** `exchangeUnifiedMessaging`: type from the json example. */
+  /** `exchangeUnifiedMessaging` (policies_ref.md): string, typed from a JSON example. */
   readonly exchangeUnifiedMessaging?: string;
-  /** `helpEnvironment`: type from the json example. */
+  /** `helpEnvironment` (policies_ref.md): string, typed from a JSON example. */
   readonly helpEnvironment?: string;
-  /** `htmlMessaging`: type from the json example. */
+  /** `htmlMessaging` (policies_ref.md): string, typed from a JSON example. */
   readonly htmlMessaging?: string;
-  /** `locationRefreshInterval`: type from the json example. */
+  /** `locationRefreshInterval` (policies_ref.md): number, typed from a JSON example. */
   readonly locationRefreshInterval?: number;
-  /** `locationRequired`: type from the json example. */
+  /** `locationRequired` (policies_ref.md): string, typed from a JSON example. */
   readonly locationRequired?: string;
-  /** `logging`: type from the json example. */
+  /** `logging` (policies_ref.md): string, typed from a JSON example. */
   readonly logging?: string;
-  /** `loggingLevel`: type from the json example. */
+  /** `loggingLevel` (policies_ref.md): string, typed from a JSON example. */
   readonly loggingLevel?: string;
-  /** `messageArchiving`: type from the json example. */
+  /** `messageArchiving` (policies_ref.md): string, typed from a JSON example. */
   readonly messageArchiving?: string;
-  /** `messagingUrls`: type from the json example. */
+  /** `messagingUrls` (policies_ref.md): string, typed from a JSON example. */
   readonly messagingUrls?: string;
-  /** `multiViewJoin`: type from the json example. */
+  /** `multiViewJoin` (policies_ref.md): string, typed from a JSON example. */
   readonly multiViewJoin?: string;
-  /** `onlineFeedbackUrl`: type from the json example. */
+  /** `onlineFeedbackUrl` (policies_ref.md): string, typed from a JSON example. */
   readonly onlineFeedbackUrl?: string;
-  /** `photos`: type from the json example. */
+  /** `photos` (policies_ref.md): string, typed from a JSON example. */
   readonly photos?: string;
-  /** `saveCallLogs`: type from the json example. */
+  /** `saveCallLogs` (policies_ref.md): string, typed from a JSON example. */
   readonly saveCallLogs?: string;
-  /** `saveCredentials`: type from the json example. */
+  /** `saveCredentials` (policies_ref.md): string, typed from a JSON example. */
   readonly saveCredentials?: string;
-  /** `saveMessagingHistory`: type from the json example. */
+  /** `saveMessagingHistory` (policies_ref.md): string, typed from a JSON example. */
   readonly saveMessagingHistory?: string;
-  /** `sendFeedbackUrl`: type from the json example. */
+  /** `sendFeedbackUrl` (policies_ref.md): string, typed from a JSON example. */
   readonly sendFeedbackUrl?: string;
-  /** `sharingOnlyOnWifi`: type from the json example. */
+  /** `sharingOnlyOnWifi` (policies_ref.md): string, typed from a JSON example. */
   readonly sharingOnlyOnWifi?: string;
-  /** `softwareQualityMetrics`: type from the json example. */
+  /** `softwareQualityMetrics` (policies_ref.md): string, typed from a JSON example. */
   readonly softwareQualityMetrics?: string;
-  /** `telephonyMode`: type from the json example. */
+  /** `telephonyMode` (policies_ref.md): string, typed from a JSON example. */
   readonly telephonyMode?: string;
-  /** `useLocationForE911Only`: type from the json example. */
+  /** `useLocationForE911Only` (policies_ref.md): string, typed from a JSON example. */
   readonly useLocationForE911Only?: string;
-  /** `videoOnlyOnWifi`: type from the json example. */
+  /** `videoOnlyOnWifi` (policies_ref.md): string, typed from a JSON example. */
   readonly videoOnlyOnWifi?: string;
-  /** `voicemailUri`: type from the json example. */
+  /** `voicemailUri` (policies_ref.md): string, typed from a JSON example. */
   readonly voicemailUri?: string;
 };
 
 /** Properties of the `presence` resource (presence_ref.md). */
 export type PresenceProperties = {
-  /** `activity`: type from the json example. */
+  /** `activity` (presence_ref.md): string, typed from a JSON example. */
   readonly activity?: string;
-  /** `availability`: enumeration Availability. */
+  /** `availability` (presence_ref.md): enumeration Availability, linked from the property table. */
   readonly availability?: Availability;
 };
 
 /** Properties of the `presenceSubscription` resource (presenceSubscription_ref.md). */
 export type PresenceSubscriptionProperties = {
-  /** `id`: type from the json example. */
+  /** `id` (presenceSubscription_ref.md): string, typed from a JSON example. */
   readonly id?: string;
 };
 
@@ -1654,11 +1654,11 @@ export type PublishCallQualityFeedbackProperties = {};
 
 /** Properties of the `reason` resource (reason_ref.md). */
 export type ReasonProperties = {
-  /** `code`: no example or table gave a type: string by default. */
+  /** `code` (reason_ref.md): string, no example or table gives a type: string by default. */
   readonly code?: string;
-  /** `message`: no example or table gave a type: string by default. */
+  /** `message` (reason_ref.md): string, no example or table gives a type: string by default. */
   readonly message?: string;
-  /** `subcode`: no example or table gave a type: string by default. */
+  /** `subcode` (reason_ref.md): string, no example or table gives a type: string by default. */
   readonly subcode?: string;
 };
 
@@ -1679,17 +1679,17 @@ export type RenegotiationsProperties = {};
 
 /** Properties of the `replacesAudioVideo` resource (replacesAudioVideo_ref.md). */
 export type ReplacesAudioVideoProperties = {
-  /** `state`: type from the json example. */
+  /** `state` (replacesAudioVideo_ref.md): string, typed from a JSON example. */
   readonly state?: string;
-  /** `supportsReplaces`: type from the json example. */
+  /** `supportsReplaces` (replacesAudioVideo_ref.md): string, typed from a JSON example. */
   readonly supportsReplaces?: string;
-  /** `videoSourcesAllowed`: type from the json example. */
+  /** `videoSourcesAllowed` (replacesAudioVideo_ref.md): string, typed from a JSON example. */
   readonly videoSourcesAllowed?: string;
 };
 
 /** Properties of the `replacesPhoneAudio` resource (replacesPhoneAudio_ref.md). */
 export type ReplacesPhoneAudioProperties = {
-  /** `state`: type from the json example. */
+  /** `state` (replacesPhoneAudio_ref.md): string, typed from a JSON example. */
   readonly state?: string;
 };
 
@@ -1728,7 +1728,7 @@ export type RootProperties = {};
 
 /** Properties of the `search` resource (search_ref.md, search2_ref.md). */
 export type SearchProperties = {
-  /** `moreResultsAvailable`: type from the json example. */
+  /** `moreResultsAvailable` (search_ref.md, search2_ref.md): boolean, typed from a JSON example. */
   readonly moreResultsAvailable?: boolean;
 };
 
@@ -1740,11 +1740,11 @@ export type SendProvisionalAnswerProperties = {};
 
 /** Properties of the `session` resource (session_ref.md). */
 export type SessionProperties = {
-  /** `remoteEndpoint`: type from the json example. */
+  /** `remoteEndpoint` (session_ref.md): string, typed from a JSON example. */
   readonly remoteEndpoint?: string;
-  /** `sessionContext`: type from the json example. */
+  /** `sessionContext` (session_ref.md): string, typed from a JSON example. */
   readonly sessionContext?: string;
-  /** `state`: type from the json example. */
+  /** `state` (session_ref.md): string, typed from a JSON example. */
   readonly state?: string;
 };
 
@@ -1756,9 +1756,9 @@ export type SetIsTypingProperties = {};
 
 /** Properties of the `simultaneousRingSettings` resource (simultaneousRingSettings_ref.md). */
 export type SimultaneousRingSettingsProperties = {
-  /** `ringDelay`: type from the json example. */
+  /** `ringDelay` (simultaneousRingSettings_ref.md): number, typed from a JSON example. */
   readonly ringDelay?: number;
-  /** `target`: type from the parameter table. */
+  /** `target` (simultaneousRingSettings_ref.md): enumeration SimultaneousRingTarget, typed from a request-parameter table. */
   readonly target?: SimultaneousRingTarget;
 };
 
@@ -1830,65 +1830,65 @@ export type SubscribeToGroupPresenceProperties = {};
 
 /** Properties of the `to` resource (to_ref.md). */
 export type ToProperties = {
-  /** `company`: type from the json example. */
+  /** `company` (to_ref.md): string, typed from a JSON example. */
   readonly company?: string;
-  /** `department`: type from the json example. */
+  /** `department` (to_ref.md): string, typed from a JSON example. */
   readonly department?: string;
-  /** `emailAddresses`: type from the json example. */
+  /** `emailAddresses` (to_ref.md): string list, typed from a JSON example. */
   readonly emailAddresses?: readonly string[];
-  /** `homePhoneNumber`: type from the json example. */
+  /** `homePhoneNumber` (to_ref.md): string, typed from a JSON example. */
   readonly homePhoneNumber?: string;
-  /** `sourceNetworkIconUrl`: type from the json example. */
+  /** `sourceNetworkIconUrl` (to_ref.md): string, typed from a JSON example. */
   readonly sourceNetworkIconUrl?: string;
-  /** `mobilePhoneNumber`: type from the json example. */
+  /** `mobilePhoneNumber` (to_ref.md): string, typed from a JSON example. */
   readonly mobilePhoneNumber?: string;
-  /** `name`: type from the json example. */
+  /** `name` (to_ref.md): string, typed from a JSON example. */
   readonly name?: string;
-  /** `office`: type from the json example. */
+  /** `office` (to_ref.md): string, typed from a JSON example. */
   readonly office?: string;
-  /** `otherPhoneNumber`: type from the json example. */
+  /** `otherPhoneNumber` (to_ref.md): string, typed from a JSON example. */
   readonly otherPhoneNumber?: string;
-  /** `sourceNetwork`: enumeration SourceNetwork. */
+  /** `sourceNetwork` (to_ref.md): enumeration SourceNetwork, linked from the property table. */
   readonly sourceNetwork?: SourceNetwork;
-  /** `title`: type from the json example. */
+  /** `title` (to_ref.md): string, typed from a JSON example. */
   readonly title?: string;
-  /** `type`: enumeration ContactType. */
+  /** `type` (to_ref.md): enumeration ContactType, linked from the property table. */
   readonly type?: ContactType;
-  /** `uri`: type from the json example. */
+  /** `uri` (to_ref.md): string, typed from a JSON example. */
   readonly uri?: string;
-  /** `workPhoneNumber`: type from the json example. */
+  /** `workPhoneNumber` (to_ref.md): string, typed from a JSON example. */
   readonly workPhoneNumber?: string;
 };
 
 /** Properties of the `transferredBy` resource (transferredBy_ref.md). */
 export type TransferredByProperties = {
-  /** `company`: type from the json example. */
+  /** `company` (transferredBy_ref.md): string, typed from a JSON example. */
   readonly company?: string;
-  /** `department`: type from the json example. */
+  /** `department` (transferredBy_ref.md): string, typed from a JSON example. */
   readonly department?: string;
-  /** `emailAddresses`: type from the json example. */
+  /** `emailAddresses` (transferredBy_ref.md): string list, typed from a JSON example. */
   readonly emailAddresses?: readonly string[];
-  /** `homePhoneNumber`: type from the json example. */
+  /** `homePhoneNumber` (transferredBy_ref.md): string, typed from a JSON example. */
   readonly homePhoneNumber?: string;
-  /** `sourceNetworkIconUrl`: type from the json example. */
+  /** `sourceNetworkIconUrl` (transferredBy_ref.md): string, typed from a JSON example. */
   readonly sourceNetworkIconUrl?: string;
-  /** `mobilePhoneNumber`: type from the json example. */
+  /** `mobilePhoneNumber` (transferredBy_ref.md): string, typed from a JSON example. */
   readonly mobilePhoneNumber?: string;
-  /** `name`: type from the json example. */
+  /** `name` (transferredBy_ref.md): string, typed from a JSON example. */
   readonly name?: string;
-  /** `office`: type from the json example. */
+  /** `office` (transferredBy_ref.md): string, typed from a JSON example. */
   readonly office?: string;
-  /** `otherPhoneNumber`: type from the json example. */
+  /** `otherPhoneNumber` (transferredBy_ref.md): string, typed from a JSON example. */
   readonly otherPhoneNumber?: string;
-  /** `sourceNetwork`: enumeration SourceNetwork. */
+  /** `sourceNetwork` (transferredBy_ref.md): enumeration SourceNetwork, linked from the property table. */
   readonly sourceNetwork?: SourceNetwork;
-  /** `title`: type from the json example. */
+  /** `title` (transferredBy_ref.md): string, typed from a JSON example. */
   readonly title?: string;
-  /** `type`: enumeration ContactType. */
+  /** `type` (transferredBy_ref.md): enumeration ContactType, linked from the property table. */
   readonly type?: ContactType;
-  /** `uri`: type from the json example. */
+  /** `uri` (transferredBy_ref.md): string, typed from a JSON example. */
   readonly uri?: string;
-  /** `workPhoneNumber`: type from the json example. */
+  /** `workPhoneNumber` (transferredBy_ref.md): string, typed from a JSON example. */
   readonly workPhoneNumber?: string;
 };
 
@@ -1900,9 +1900,9 @@ export type TypingParticipantsProperties = {};
 
 /** Properties of the `unansweredCallSettings` resource (unansweredCallSettings_ref.md). */
 export type UnansweredCallSettingsProperties = {
-  /** `ringDelay`: type from the json example. */
+  /** `ringDelay` (unansweredCallSettings_ref.md): number, typed from a JSON example. */
   readonly ringDelay?: number;
-  /** `target`: type from the parameter table. */
+  /** `target` (unansweredCallSettings_ref.md): enumeration UnansweredCallHandlingTarget, typed from a request-parameter table. */
   readonly target?: UnansweredCallHandlingTarget;
 };
 
@@ -1929,25 +1929,25 @@ export type VideoFreezeProperties = {};
 
 /** Properties of the `videoLockedOnParticipant` resource (videoLockedOnParticipant_ref.md). */
 export type VideoLockedOnParticipantProperties = {
-  /** `anonymous`: type from the json example. */
+  /** `anonymous` (videoLockedOnParticipant_ref.md): boolean, typed from a JSON example. */
   readonly anonymous?: boolean;
-  /** `inLobby`: type from the json example. */
+  /** `inLobby` (videoLockedOnParticipant_ref.md): boolean, typed from a JSON example. */
   readonly inLobby?: boolean;
-  /** `local`: type from the json example. */
+  /** `local` (videoLockedOnParticipant_ref.md): boolean, typed from a JSON example. */
   readonly local?: boolean;
-  /** `name`: type from the json example. */
+  /** `name` (videoLockedOnParticipant_ref.md): string, typed from a JSON example. */
   readonly name?: string;
-  /** `organizer`: type from the json example. */
+  /** `organizer` (videoLockedOnParticipant_ref.md): boolean, typed from a JSON example. */
   readonly organizer?: boolean;
-  /** `otherPhoneNumber`: type from the json example. */
+  /** `otherPhoneNumber` (videoLockedOnParticipant_ref.md): string, typed from a JSON example. */
   readonly otherPhoneNumber?: string;
-  /** `role`: type from the json example. */
+  /** `role` (videoLockedOnParticipant_ref.md): string, typed from a JSON example. */
   readonly role?: string;
-  /** `sourceNetwork`: type from the json example. */
+  /** `sourceNetwork` (videoLockedOnParticipant_ref.md): string, typed from a JSON example. */
   readonly sourceNetwork?: string;
-  /** `uri`: type from the json example. */
+  /** `uri` (videoLockedOnParticipant_ref.md): string, typed from a JSON example. */
   readonly uri?: string;
-  /** `workPhoneNumber`: type from the json example. */
+  /** `workPhoneNumber` (videoLockedOnParticipant_ref.md): string, typed from a JSON example. */
   readonly workPhoneNumber?: string;
 };
 

@@ -19,15 +19,18 @@ function propertyType(p: PropertySpec, enums: ReadonlySet<string>): string {
   return p.array === true ? `readonly ${base}[]` : base;
 }
 
-function describeSource(p: PropertySpec): string {
-  switch (p.source) {
-    case 'enum-link':
-      return `enumeration ${p.enum ?? ''}`.trim();
-    case 'fallback':
-      return 'no example or table gave a type: string by default';
-    default:
-      return `type from the ${p.source.replace('-', ' ')}`;
-  }
+const SOURCE_TEXT: Record<PropertySpec['source'], string> = {
+  'json-example': 'typed from a JSON example',
+  'xml-example': 'typed from an XML example',
+  'enum-link': 'linked from the property table',
+  'parameter-table': 'typed from a request-parameter table',
+  'embedded-example': "typed from another page's example embedding it",
+  fallback: 'no example or table gives a type: string by default',
+};
+
+function describeProperty(p: PropertySpec, pages: string): string {
+  const shape = p.type === 'enum' ? `enumeration ${p.enum ?? '?'}` : p.type;
+  return `\`${p.name}\` (${pages}): ${shape}${p.array === true ? ' list' : ''}, ${SOURCE_TEXT[p.source]}.`;
 }
 
 function propertiesInterface(entry: RelEntry, enums: ReadonlySet<string>): string {
@@ -42,7 +45,7 @@ function propertiesInterface(entry: RelEntry, enums: ReadonlySet<string>): strin
   // index-signature bags of UnknownResource, which every typed resource must be.
   lines.push(`export type ${name} = {`);
   for (const p of entry.properties) {
-    lines.push(`  /** \`${p.name}\`: ${describeSource(p)}. */`);
+    lines.push(`  /** ${describeProperty(p, pages)} */`);
     lines.push(`  readonly ${key(p.name)}?: ${propertyType(p, enums)};`);
   }
   lines.push('};');
