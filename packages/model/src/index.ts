@@ -55,3 +55,5 @@ export type {
   UnknownResource,
 } from './resource.ts';
 export { compareRevisions, parseRevision, revisionOf, selectByRevision } from './revision.ts';
+export type { DecodeOptions, ResourceInput, UcwaCodec } from './codec.ts';
+export { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH } from './codec.ts';

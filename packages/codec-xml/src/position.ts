@@ -1,0 +1,14 @@
+import type { DecodePosition } from '@ucwa/model';
+
+/** Offset, one-based line and column of `offset` in `text`; only computed for errors. */
+export function positionAt(text: string, offset: number): DecodePosition {
+  let line = 1;
+  let lineStart = 0;
+  let newline = text.indexOf('\n');
+  while (newline !== -1 && newline < offset) {
+    line++;
+    lineStart = newline + 1;
+    newline = text.indexOf('\n', lineStart);
+  }
+  return { offset, line, column: offset - lineStart + 1 };
+}
