@@ -1,0 +1,68 @@
+import type { PropertyValue } from '@ucwa/model';
+import type { TokenRecord } from '../auth/tokens.ts';
+import type { EmulatorCore } from '../core/core.ts';
+import { parameterValidationFailure, ucwaError } from '../http/errors.ts';
+import type { Reply } from '../http/types.ts';
+import type { InputBody } from '../wire/codec.ts';
+import { applicationResource, applicationsResource } from './application-resource.ts';
+
+function field(input: InputBody | undefined, name: string): string | undefined {
+  if (input === undefined) return undefined;
+  const key = Object.keys(input.properties).find((k) => k.toLowerCase() === name.toLowerCase());
+  const value: PropertyValue | undefined = key === undefined ? undefined : input.properties[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** GET on the applications collection. */
+export function listApplications(core: EmulatorCore, token: TokenRecord, href: string): Reply {
+  return {
+    kind: 'resource',
+    status: 200,
+    resource: applicationsResource(core, token.user.address, href),
+  };
+}
+
+/**
+ * POST on applications (CreateAnApplication.md step 9): `UserAgent`, `EndpointId`,
+ * `Culture` (any case), optional `type` and `instanceId` (MultiTabSupport.md).
+ */
+export function createApplication(
+  core: EmulatorCore,
+  token: TokenRecord,
+  input: InputBody | undefined,
+): Reply {
+  const userAgent = field(input, 'UserAgent');
+  const endpointId = field(input, 'EndpointId');
+  const missing = [
+    ...(userAgent === undefined ? [{ name: 'UserAgent', value: '' }] : []),
+    ...(endpointId === undefined ? [{ name: 'EndpointId', value: '' }] : []),
+  ];
+  if (userAgent === undefined || endpointId === undefined)
+    return parameterValidationFailure(missing);
+  if (core.options.blockedUserAgents.some((ua) => ua.toLowerCase() === userAgent.toLowerCase())) {
+    return ucwaError(403, 'UserAgentNotAllowed', {
+      message: `User agent ${userAgent} is not allowed.`,
+    });
+  }
+  const result = core.registry.create({
+    user: token.user,
+    userAgent,
+    endpointId,
+    culture: field(input, 'Culture') ?? 'en-US',
+    type: field(input, 'type') ?? 'Browser',
+    instanceId: field(input, 'instanceId'),
+    anonymous: token.anonymous,
+  });
+  if (result.kind === 'too-many') {
+    return ucwaError(409, 'TooManyApplications', {
+      message: 'There are too many applications for this user.',
+    });
+  }
+  const resource = applicationResource(core, result.app, result.instanceId);
+  return {
+    kind: 'resource',
+    status: result.kind === 'created' ? 201 : 200,
+    resource,
+    headers: [['Location', resource.href]],
+  };
+}

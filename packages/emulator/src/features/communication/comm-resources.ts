@@ -1,0 +1,238 @@
+import { formatDataUri, type Link, type UnknownResource } from '@ucwa/model';
+import type { ApplicationHandle } from '../../apps/application.ts';
+import { buildResource } from '../../core/resource.ts';
+import { putTokenProperty } from '../conditional-put.ts';
+import {
+  type AppComm,
+  activeModalities,
+  type Conversation,
+  type Invitation,
+  type Message,
+  type Party,
+} from './comm-state.ts';
+
+// Builders shaped after the documented examples (SendAnIM.md, ReceiveAnIM.md and the
+// *_ref.md pages): property names, link rels, titles and embedded resources.
+
+export const convPath = (c: Conversation, path = ''): string =>
+  c.app.href(`communication/conversations/${c.id}${path === '' ? '' : `/${path}`}`);
+export const participantHref = (c: Conversation, p: Party): string =>
+  convPath(c, `participants/${encodeURIComponent(p.id)}`);
+export const messageHref = (c: Conversation, m: Message): string =>
+  convPath(c, `messaging/messages/${m.id}`);
+export const invitationHref = (i: Invitation): string =>
+  i.conversation.app.href(`communication/${i.kind}Invitations/${i.id}`);
+
+/** A link to a participant, titled with the name as the reference shows. */
+export const participantLink = (c: Conversation, p: Party): Omit<Link, 'rel'> => ({
+  href: participantHref(c, p),
+  title: p.name,
+});
+
+export function communicationResource(app: ApplicationHandle, state: AppComm): UnknownResource {
+  const c = (path: string): string => app.href(`communication/${path}`);
+  return buildResource({
+    rel: 'communication',
+    href: app.href('communication'),
+    etag: state.guard.etag,
+    properties: {
+      ...putTokenProperty(state.guard),
+      supportedModalities: [],
+      supportedMessageFormats: ['Plain', 'Html'],
+      ...state.settings,
+    },
+    links: {
+      startPhoneAudio: c('phoneAudioInvitations'),
+      conversations: `${c('conversations')}?filter=active`,
+      startMessaging: c('messagingInvitations'),
+      startOnlineMeeting: `${c('onlineMeetingInvitations')}?onlineMeetingUri=adhoc`,
+      joinOnlineMeeting: c('onlineMeetingInvitations'),
+    },
+  });
+}
+
+export function conversationsResource(app: ApplicationHandle, state: AppComm): UnknownResource {
+  const list = [...state.conversations.values()].map((c) => convPath(c));
+  return buildResource({
+    rel: 'conversations',
+    href: app.href('communication/conversations'),
+    links: { conversation: list },
+  });
+}
+
+export function conversationResource(c: Conversation): UnknownResource {
+  return buildResource({
+    rel: 'conversation',
+    href: convPath(c),
+    properties: {
+      state: c.state,
+      threadId: c.thread.threadId,
+      subject: c.thread.subject,
+      activeModalities: activeModalities(c),
+      importance: c.thread.importance,
+      recording: false,
+      participantCount: c.participants.size + 1,
+      created: new Date(c.created),
+    },
+    links: {
+      audioVideo: convPath(c, 'audioVideo'),
+      messaging: convPath(c, 'messaging'),
+      phoneAudio: convPath(c, 'phoneAudio'),
+      localParticipant: participantLink(c, c.local),
+      participants: convPath(c, 'participants'),
+    },
+  });
+}
+
+/** A remote participant (participant_ref.md) or the local one (localParticipant_ref.md). */
+export function participantResource(c: Conversation, p: Party): UnknownResource {
+  const local = p === c.local;
+  const href = participantHref(c, p);
+  const user = p.user?.address.toLowerCase();
+  const messaging = c.messaging === 'Connected' ? `${href}/messaging` : undefined;
+  return buildResource({
+    rel: local ? 'localParticipant' : 'participant',
+    href,
+    properties: {
+      sourceNetwork: p.user === undefined ? 'PublicCloud' : 'SameEnterprise',
+      anonymous: false,
+      name: p.name,
+      uri: p.uri,
+      local,
+    },
+    links: {
+      conversation: convPath(c),
+      me: local ? c.app.href('me') : undefined,
+      contact: !local && user !== undefined ? c.app.href(`people/${user}`) : undefined,
+      contactPresence:
+        !local && user !== undefined ? c.app.href(`people/${user}/presence`) : undefined,
+      contactPhoto: !local && user !== undefined ? c.app.href(`photos/${user}`) : undefined,
+      participantMessaging: messaging,
+    },
+  });
+}
+
+export function participantMessagingResource(c: Conversation, p: Party): UnknownResource {
+  return buildResource({
+    rel: 'participantMessaging',
+    href: `${participantHref(c, p)}/messaging`,
+    links: { participant: participantLink(c, p) },
+  });
+}
+
+/** participants: the remote participants (one link in a two-party conversation). */
+export function participantsResource(c: Conversation): UnknownResource {
+  const links = [...c.participants.values()].map((p) => participantLink(c, p));
+  return buildResource({
+    rel: 'participants',
+    href: convPath(c, 'participants'),
+    links: { participant: links.length === 1 ? links[0] : links },
+  });
+}
+
+export function messagingResource(c: Conversation): UnknownResource {
+  const connected = c.messaging === 'Connected';
+  return buildResource({
+    rel: 'messaging',
+    href: convPath(c, 'messaging'),
+    properties: {
+      state: c.messaging,
+      negotiatedMessageFormats: connected ? ['Plain', 'Html'] : undefined,
+    },
+    links: {
+      conversation: convPath(c),
+      stopMessaging:
+        c.messaging === 'Disconnected' ? undefined : convPath(c, 'messaging/terminate'),
+      sendMessage: connected ? convPath(c, 'messaging/messages') : undefined,
+      setIsTyping: connected ? convPath(c, 'messaging/typing') : undefined,
+      typingParticipants: connected ? convPath(c, 'messaging/typingParticipants') : undefined,
+    },
+  });
+}
+
+/** typingParticipants: a link to every remote participant typing now. */
+export function typingParticipantsResource(c: Conversation): UnknownResource {
+  const typing = [...c.typing.keys()].flatMap((id) => {
+    const p = c.participants.get(id);
+    return p === undefined ? [] : [participantLink(c, p)];
+  });
+  return buildResource({
+    rel: 'typingParticipants',
+    href: convPath(c, 'messaging/typingParticipants'),
+    links: { participant: typing },
+  });
+}
+
+/** message (message_ref.md): the text as a `data:` URI link, as ReceiveAnIM.md shows. */
+export function messageResource(c: Conversation, m: Message): UnknownResource {
+  const html = m.contentType === 'text/html';
+  const data = formatDataUri(m.text, { mediaType: m.contentType });
+  const incoming = m.direction === 'Incoming';
+  const author = m.author.user?.address.toLowerCase();
+  return buildResource({
+    rel: 'message',
+    href: messageHref(c, m),
+    properties: {
+      direction: m.direction,
+      operationId: m.operationId,
+      timeStamp: new Date(m.timeStamp),
+    },
+    links: {
+      messaging: convPath(c, 'messaging'),
+      participant: incoming ? participantLink(c, m.author) : undefined,
+      contact: incoming && author !== undefined ? c.app.href(`people/${author}`) : undefined,
+      plainMessage: html ? undefined : data,
+      htmlMessage: html ? data : undefined,
+    },
+  });
+}
+
+const INVITATION_REL = {
+  messaging: 'messagingInvitation',
+  phoneAudio: 'phoneAudioInvitation',
+  audioVideo: 'audioVideoInvitation',
+} as const;
+
+/** messagingInvitation, phoneAudioInvitation, audioVideoInvitation. */
+export function invitationResource(i: Invitation): UnknownResource {
+  const c = i.conversation;
+  const href = invitationHref(i);
+  const open = i.state === 'Connecting';
+  const incoming = i.direction === 'Incoming';
+  const toUser = i.to.user?.address.toLowerCase();
+  const modality = i.kind === 'messaging' ? 'messaging' : i.kind;
+  const cancel = i.kind === 'messaging' ? 'messaging/terminate' : `${i.kind}/stop${cap(i.kind)}`;
+  return buildResource({
+    rel: INVITATION_REL[i.kind],
+    href,
+    properties: {
+      direction: i.direction,
+      importance: c.thread.importance,
+      threadId: c.thread.threadId,
+      state: i.state,
+      operationId: i.operationId,
+      subject: c.thread.subject,
+      to: i.to.uri,
+      phoneNumber: i.phoneNumber,
+    },
+    links: {
+      from: incoming ? participantLink(c, i.from) : participantLink(c, c.local),
+      to: toUser === undefined ? undefined : c.app.href(`people/${toUser}`),
+      conversation: convPath(c),
+      [modality]: convPath(c, modality),
+      accept: open && incoming && i.kind !== 'audioVideo' ? `${href}/accept` : undefined,
+      decline: open && incoming ? `${href}/decline` : undefined,
+      cancel: open && !incoming ? convPath(c, cancel) : undefined,
+      message: i.message,
+    },
+    embedded: {
+      from: incoming ? participantResource(c, i.from) : undefined,
+      acceptedByParticipant:
+        i.state === 'Connected' && !incoming
+          ? [...c.participants.values()].map((p) => participantResource(c, p))
+          : undefined,
+    },
+  });
+}
+
+const cap = (s: string): string => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;

@@ -1,0 +1,274 @@
+import { parseDataUri } from '@ucwa/model';
+import { parameterValidationFailure, ucwaError } from '../../http/errors.ts';
+import type { ErrorReply, Reply } from '../../http/types.ts';
+import type { InputBody } from '../../wire/codec.ts';
+import type { AppRoute, RouteContext } from '../feature.ts';
+import type { Comm } from './comm-core.ts';
+import { invitationHref, invitationResource } from './comm-resources.ts';
+import {
+  type Conversation,
+  type Invitation,
+  type InvitationKind,
+  newConversation,
+  type Party,
+  type Thread,
+  userParty,
+} from './comm-state.ts';
+import { deliver } from './messages.ts';
+
+export const text = (input: InputBody | undefined, name: string): string | undefined => {
+  const value = input?.properties[name];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+};
+
+export const created = (href: string): Reply => ({
+  kind: 'raw',
+  status: 201,
+  headers: [['Location', href]],
+});
+
+/** A new thread and this application's conversation in it. */
+export function startConversation(comm: Comm, ctx: RouteContext): Conversation {
+  const thread: Thread = {
+    threadId: text(ctx.input, 'threadId') ?? comm.host.ids.hex(32),
+    subject: text(ctx.input, 'subject') ?? '',
+    importance: text(ctx.input, 'importance') ?? 'Normal',
+    members: new Set(),
+  };
+  const c = newConversation(comm.host.ids.hex(8), ctx.app, thread, comm.host.clock.now());
+  comm.apps.get(ctx.app).conversations.set(c.id, c);
+  return c;
+}
+
+export function newInvitation(
+  comm: Comm,
+  spec: Omit<Invitation, 'id' | 'state' | 'peers'>,
+): Invitation {
+  const invitation: Invitation = {
+    ...spec,
+    id: comm.host.ids.hex(12),
+    state: 'Connecting',
+    peers: [],
+  };
+  comm.apps.get(spec.conversation.app).invitations.set(invitation.id, invitation);
+  return invitation;
+}
+
+/**
+ * POST startMessaging: a messagingInvitation (201 + Location) and an incoming invitation on
+ * every application of the invitee, released at once (RealTime).
+ */
+export function startMessaging(comm: Comm, ctx: RouteContext): Reply {
+  const to = text(ctx.input, 'to') ?? ctx.query.get('to') ?? '';
+  if (to === '') return parameterValidationFailure([{ name: 'to', value: '' }]);
+  const message = ctx.input?.links.message;
+  const messageHref =
+    message !== undefined && !Array.isArray(message)
+      ? (message as { href: string }).href
+      : undefined;
+  if (messageHref !== undefined) {
+    try {
+      parseDataUri(messageHref);
+    } catch {
+      return parameterValidationFailure([{ name: 'message', value: messageHref }]);
+    }
+  }
+  const target = comm.host.users.find(to.replace(/^sip:/i, ''));
+  const c = startConversation(comm, ctx);
+  c.messaging = 'Connecting';
+  const toParty: Party = target === undefined ? { id: to, uri: to, name: to } : userParty(target);
+  const outgoing = newInvitation(comm, {
+    kind: 'messaging',
+    direction: 'Outgoing',
+    conversation: c,
+    ...(text(ctx.input, 'operationId') === undefined
+      ? {}
+      : { operationId: text(ctx.input, 'operationId') as string }),
+    from: c.local,
+    to: toParty,
+    ...(messageHref === undefined ? {} : { message: messageHref }),
+  });
+  comm.invitationEvent(outgoing, 'started');
+  comm.conversationChanged(c, 'added');
+  comm.localParticipantAdded(c);
+  comm.messagingUpdated(c);
+  const apps =
+    target === undefined
+      ? []
+      : comm.host.applications.ofUser(target.address).filter((a) => a.id !== ctx.app.id);
+  const offline =
+    target !== undefined && comm.host.userState.get(target.address).availability === 'Offline';
+  if (target === undefined) {
+    comm.fail(outgoing, 'Failed', {
+      code: 'NotFound',
+      subcode: 'DestinationNotFound',
+      message: `${to} does not exist.`,
+    });
+    comm.end(c);
+  } else if (apps.length === 0 || offline) {
+    comm.fail(outgoing, 'Failed', {
+      code: 'RemoteFailure',
+      subcode: 'TemporarilyUnavailable',
+      message: `${to} is not available.`,
+    });
+    comm.end(c);
+  } else {
+    for (const app of apps) outgoing.peers.push(ring(comm, ctx, app, c, outgoing, 'messaging'));
+  }
+  return created(invitationHref(outgoing));
+}
+
+/** The incoming side of an invitation on one application of the invitee. */
+export function ring(
+  comm: Comm,
+  _ctx: RouteContext,
+  app: Conversation['app'],
+  from: Conversation,
+  outgoing: Invitation,
+  kind: InvitationKind,
+): Invitation {
+  const c = newConversation(comm.host.ids.hex(8), app, from.thread, comm.host.clock.now());
+  comm.apps.get(app).conversations.set(c.id, c);
+  c.participants.set(from.local.id, from.local);
+  const incoming = newInvitation(comm, {
+    kind,
+    direction: 'Incoming',
+    conversation: c,
+    from: from.local,
+    to: c.local,
+    ...(outgoing.message === undefined ? {} : { message: outgoing.message }),
+  });
+  incoming.peers.push(outgoing);
+  comm.invitationEvent(incoming, 'started', 'RealTime');
+  comm.conversationChanged(c, 'added');
+  comm.localParticipantAdded(c);
+  comm.participantAdded(c, from.local);
+  return incoming;
+}
+
+function open(comm: Comm, ctx: RouteContext, kind: InvitationKind): Invitation | ErrorReply {
+  const i = comm.apps.get(ctx.app).invitations.get(ctx.params.invitation ?? '');
+  if (i === undefined || i.kind !== kind)
+    return ucwaError(404, 'ResourceNotFound', { message: 'The invitation does not exist.' });
+  return i;
+}
+
+const isReply = (v: Invitation | ErrorReply): v is ErrorReply => 'error' in v;
+
+/** POST accept: both sides connected (ReceiveAnIM.md steps 13–16, SendAnIM.md step 6). */
+export function accept(comm: Comm, ctx: RouteContext): Reply {
+  const i = open(comm, ctx, 'messaging');
+  if (isReply(i)) return i;
+  if (i.direction !== 'Incoming' || i.state !== 'Connecting')
+    return ucwaError(409, undefined, { message: `The invitation is ${i.state}.` });
+  const outgoing = i.peers[0];
+  const c = i.conversation;
+  i.state = 'Connected';
+  c.state = 'Connected';
+  c.messaging = 'Connected';
+  comm.messagingUpdated(c);
+  comm.conversationChanged(c, 'updated');
+  comm.messagingJoined(c);
+  comm.invitationEvent(i, 'completed');
+  if (i.message !== undefined) deliver(comm, c, i.from, i.message);
+  if (outgoing === undefined) return { kind: 'raw', status: 204 };
+  for (const other of outgoing.peers) {
+    if (other === i || other.state !== 'Connecting') continue;
+    comm.fail(other, 'Failed', {
+      code: 'RemoteFailure',
+      subcode: 'ConnectedElsewhere',
+      message: 'Accepted on another endpoint.',
+    });
+    comm.end(other.conversation);
+  }
+  const a = outgoing.conversation;
+  outgoing.state = 'Connected';
+  a.state = 'Connected';
+  a.messaging = 'Connected';
+  a.participants.set(c.local.id, c.local);
+  comm.conversationChanged(a, 'updated');
+  comm.participantAdded(a, c.local);
+  comm.messagingJoined(a);
+  comm.messagingUpdated(a);
+  comm.invitationEvent(outgoing, 'completed');
+  return { kind: 'raw', status: 204 };
+}
+
+/** POST decline: the inviter's invitation completes with failure once every endpoint declined. */
+export function decline(comm: Comm, ctx: RouteContext, kind: InvitationKind): Reply {
+  const i = open(comm, ctx, kind);
+  if (isReply(i)) return i;
+  if (i.direction !== 'Incoming' || i.state !== 'Connecting')
+    return ucwaError(409, undefined, { message: `The invitation is ${i.state}.` });
+  const why = text(ctx.input, 'reason') ?? ctx.query.get('reason') ?? 'Global';
+  comm.fail(i, 'Declined', { code: 'LocalFailure', subcode: 'Declined', message: 'Declined.' });
+  comm.end(i.conversation);
+  const outgoing = i.peers[0];
+  if (outgoing === undefined || outgoing.state !== 'Connecting')
+    return { kind: 'raw', status: 204 };
+  const ringing = outgoing.peers.filter((p) => p.state === 'Connecting');
+  if (why.toLowerCase() === 'local' && ringing.length > 0) return { kind: 'raw', status: 204 };
+  for (const other of ringing) {
+    comm.fail(other, 'Cancelled', {
+      code: 'RemoteFailure',
+      subcode: 'Declined',
+      message: 'Declined on another endpoint.',
+    });
+    comm.end(other.conversation);
+  }
+  comm.fail(outgoing, 'Declined', {
+    code: 'Forbidden',
+    subcode: 'Declined',
+    message: `${i.to.name} declined the invitation.`,
+  });
+  comm.end(outgoing.conversation);
+  return { kind: 'raw', status: 204 };
+}
+
+/** GET, accept and decline of each invitation kind. */
+export function invitationRoutes(comm: Comm): AppRoute[] {
+  const get =
+    (kind: InvitationKind) =>
+    (ctx: RouteContext): Reply => {
+      const i = open(comm, ctx, kind);
+      return isReply(i) ? i : { kind: 'resource', status: 200, resource: invitationResource(i) };
+    };
+  return [
+    {
+      method: 'POST',
+      path: 'communication/messagingInvitations',
+      rel: 'startMessaging',
+      handle: (ctx) => startMessaging(comm, ctx),
+    },
+    {
+      method: 'GET',
+      path: 'communication/messagingInvitations/:invitation',
+      rel: 'messagingInvitation',
+      handle: get('messaging'),
+    },
+    {
+      method: 'POST',
+      path: 'communication/messagingInvitations/:invitation/accept',
+      rel: 'accept',
+      handle: (ctx) => accept(comm, ctx),
+    },
+    {
+      method: 'POST',
+      path: 'communication/messagingInvitations/:invitation/decline',
+      rel: 'decline',
+      handle: (ctx) => decline(comm, ctx, 'messaging'),
+    },
+    {
+      method: 'GET',
+      path: 'communication/phoneAudioInvitations/:invitation',
+      rel: 'phoneAudioInvitation',
+      handle: get('phoneAudio'),
+    },
+    {
+      method: 'GET',
+      path: 'communication/audioVideoInvitations/:invitation',
+      rel: 'audioVideoInvitation',
+      handle: get('audioVideo'),
+    },
+  ];
+}

@@ -1,0 +1,224 @@
+import { dataUriText, parseDataUri, type UnknownResource } from '@ucwa/model';
+import { parameterValidationFailure, ucwaError } from '../../http/errors.ts';
+import type { Reply } from '../../http/types.ts';
+import type { AppRoute, RouteContext } from '../feature.ts';
+import type { Comm } from './comm-core.ts';
+import {
+  convPath,
+  messageHref,
+  messageResource,
+  messagingResource,
+  participantHref,
+  participantMessagingResource,
+  typingParticipantsResource,
+} from './comm-resources.ts';
+import { type Conversation, type Message, others, type Party } from './comm-state.ts';
+
+/** How long a typing indicator lasts without another setIsTyping. */
+export const TYPING_MS = 10_000;
+
+const ok = (resource: UnknownResource): Reply => ({ kind: 'resource', status: 200, resource });
+
+/** An incoming message on `c` from `author`, released at once (ReceiveAnIM.md step 16). */
+export function receive(
+  comm: Comm,
+  c: Conversation,
+  author: Party,
+  contentType: string,
+  text: string,
+): void {
+  const m: Message = {
+    id: String(c.nextMessage++),
+    direction: 'Incoming',
+    timeStamp: comm.host.clock.now(),
+    contentType,
+    text,
+    author,
+  };
+  c.messages.set(m.id, m);
+  stopTyping(comm, c, author.id);
+  comm.fromConversation(c, 'message', messageHref(c, m), 'completed', {
+    status: 'success',
+    resource: messageResource(c, m),
+    priority: 'RealTime',
+  });
+}
+
+/** The first message of an invitation (a `data:` URI) delivered once it is accepted. */
+export function deliver(comm: Comm, c: Conversation, author: Party, uri: string): void {
+  try {
+    const data = parseDataUri(uri);
+    receive(
+      comm,
+      c,
+      author,
+      data.mediaType === 'text/html' ? 'text/html' : 'text/plain',
+      dataUriText(data),
+    );
+  } catch {
+    // validated when the invitation was made
+  }
+}
+
+function stopTyping(comm: Comm, c: Conversation, id: string): void {
+  const timer = c.typing.get(id);
+  if (timer === undefined) return;
+  timer.cancel();
+  c.typing.delete(id);
+  const p = c.participants.get(id);
+  if (p === undefined) return;
+  comm.fromConversation(c, 'participant', participantHref(c, p), 'deleted', {
+    in: { rel: 'typingParticipants', href: convPath(c, 'messaging/typingParticipants') },
+  });
+}
+
+const notConnected = (): Reply =>
+  ucwaError(409, undefined, { message: 'The messaging modality is not connected.' });
+
+function operationIdOf(ctx: RouteContext): string | undefined {
+  for (const [name, value] of ctx.query) {
+    if (/^(operationId|OperationContext)$/i.test(name) && value !== '') return value;
+  }
+  const body = ctx.input?.properties.operationId;
+  return typeof body === 'string' ? body : undefined;
+}
+
+/** POST sendMessage: text/plain or text/html; 201 + Location; started/completed; delivered. */
+function sendMessage(comm: Comm, ctx: RouteContext, c: Conversation): Reply {
+  if (c.messaging !== 'Connected') return notConnected();
+  const operationId = operationIdOf(ctx);
+  if (operationId === undefined)
+    return parameterValidationFailure([{ name: 'operationId', value: '' }]);
+  if (ctx.contentType !== 'text/plain' && ctx.contentType !== 'text/html')
+    return ucwaError(415, 'UnsupportedMediaType', { message: 'Send text/plain or text/html.' });
+  const m: Message = {
+    id: String(c.nextMessage++),
+    direction: 'Outgoing',
+    operationId,
+    timeStamp: comm.host.clock.now(),
+    contentType: ctx.contentType,
+    text: ctx.text,
+    author: c.local,
+  };
+  c.messages.set(m.id, m);
+  const href = messageHref(c, m);
+  comm.fromConversation(c, 'message', href, 'started', { resource: messageResource(c, m) });
+  for (const o of others(c)) {
+    if (o.messaging === 'Connected')
+      receive(comm, o, o.participants.get(c.local.id) ?? c.local, m.contentType, m.text);
+  }
+  comm.fromConversation(c, 'message', href, 'completed', {
+    status: 'success',
+    resource: messageResource(c, m),
+    priority: 'High',
+  });
+  return { kind: 'raw', status: 201, headers: [['Location', href]] };
+}
+
+/** POST setIsTyping: typingParticipants `added` on the other sides, `deleted` after a while. */
+function setIsTyping(comm: Comm, c: Conversation): Reply {
+  if (c.messaging !== 'Connected') return notConnected();
+  for (const o of others(c)) {
+    const me = o.participants.get(c.local.id);
+    if (me === undefined || o.messaging !== 'Connected') continue;
+    const was = o.typing.get(me.id);
+    was?.cancel();
+    o.typing.set(
+      me.id,
+      comm.host.clock.setTimeout(() => {
+        o.typing.delete(me.id);
+        comm.fromConversation(o, 'participant', participantHref(o, me), 'deleted', {
+          in: { rel: 'typingParticipants', href: convPath(o, 'messaging/typingParticipants') },
+        });
+      }, TYPING_MS),
+    );
+    if (was === undefined) {
+      comm.fromConversation(o, 'participant', participantHref(o, me), 'added', {
+        in: { rel: 'typingParticipants', href: convPath(o, 'messaging/typingParticipants') },
+      });
+    }
+  }
+  return { kind: 'raw', status: 204 };
+}
+
+/** POST stopMessaging: cancels a pending invitation, or ends messaging on both sides. */
+function stopMessaging(comm: Comm, c: Conversation): Reply {
+  if (c.messaging === 'Disconnected') return notConnected();
+  if (c.messaging === 'Connecting') {
+    comm.end(c);
+    return { kind: 'raw', status: 204 };
+  }
+  c.messaging = 'Disconnected';
+  comm.messagingUpdated(c);
+  for (const o of others(c)) {
+    if (o.messaging !== 'Connected') continue;
+    o.messaging = 'Disconnected';
+    comm.messagingUpdated(o);
+  }
+  const rest = others(c);
+  comm.endIfIdle(c);
+  for (const o of rest) comm.endIfIdle(o);
+  return { kind: 'raw', status: 204 };
+}
+
+/** messaging, its messages, typing and participantMessaging. */
+export function messagingRoutes(comm: Comm): AppRoute[] {
+  const on =
+    (handle: (c: Conversation, ctx: RouteContext) => Reply) =>
+    (ctx: RouteContext): Reply => {
+      const c = comm.conversation(ctx);
+      return 'error' in c ? c : handle(c, ctx);
+    };
+  const base = 'communication/conversations/:conversation';
+  return [
+    {
+      method: 'GET',
+      path: `${base}/messaging`,
+      rel: 'messaging',
+      handle: on((c) => ok(messagingResource(c))),
+    },
+    {
+      method: 'POST',
+      path: `${base}/messaging/messages`,
+      handle: on((c, ctx) => sendMessage(comm, ctx, c)),
+    },
+    {
+      method: 'GET',
+      path: `${base}/messaging/messages/:message`,
+      rel: 'message',
+      handle: on((c, ctx) => {
+        const m = c.messages.get(ctx.params.message ?? '');
+        return m === undefined ? ucwaError(404, 'ResourceNotFound') : ok(messageResource(c, m));
+      }),
+    },
+    {
+      method: 'POST',
+      path: `${base}/messaging/typing`,
+      rel: 'setIsTyping',
+      handle: on((c) => setIsTyping(comm, c)),
+    },
+    {
+      method: 'POST',
+      path: `${base}/messaging/terminate`,
+      rel: 'stopMessaging',
+      handle: on((c) => stopMessaging(comm, c)),
+    },
+    {
+      method: 'GET',
+      path: `${base}/messaging/typingParticipants`,
+      handle: on((c) => ok(typingParticipantsResource(c))),
+    },
+    {
+      method: 'GET',
+      path: `${base}/participants/:participant/messaging`,
+      rel: 'participantMessaging',
+      handle: on((c, ctx) => {
+        const id = (ctx.params.participant ?? '').toLowerCase();
+        const p = id === c.local.id ? c.local : c.participants.get(id);
+        if (p === undefined || c.messaging !== 'Connected')
+          return ucwaError(404, 'ResourceNotFound');
+        return ok(participantMessagingResource(c, p));
+      }),
+    },
+  ];
+}

@@ -1,0 +1,157 @@
+import type { UnknownResource } from '@ucwa/model';
+import { buildResource } from '../../core/resource.ts';
+import { parameterValidationFailure, ucwaError } from '../../http/errors.ts';
+import type { Reply } from '../../http/types.ts';
+import type { AppRoute, RouteContext } from '../feature.ts';
+import type { Comm } from './comm-core.ts';
+import { convPath, invitationHref } from './comm-resources.ts';
+import { type Conversation, type Party, phoneParty, userParty } from './comm-state.ts';
+import { created, newInvitation, startConversation, text } from './invitations.ts';
+import { cancelPending, connectLater, setPhoneAudio } from './media.ts';
+
+const ok = (resource: UnknownResource): Reply => ({ kind: 'resource', status: 200, resource });
+const noContent: Reply = { kind: 'raw', status: 204 };
+
+/** phoneAudio (phoneAudio_ref.md); links follow the state. */
+export function phoneAudioResource(c: Conversation): UnknownResource {
+  const href = convPath(c, 'phoneAudio');
+  const { state, held } = c.phoneAudio;
+  return buildResource({
+    rel: 'phoneAudio',
+    href,
+    properties: { state },
+    links: {
+      conversation: convPath(c),
+      addPhoneAudio: state === 'Disconnected' ? `${href}/addPhoneAudio` : undefined,
+      holdPhoneAudio: state === 'Connected' && !held ? `${href}/holdPhoneAudio` : undefined,
+      resumePhoneAudio: state === 'Connected' && held ? `${href}/resumePhoneAudio` : undefined,
+      stopPhoneAudio: state === 'Disconnected' ? undefined : `${href}/stopPhoneAudio`,
+    },
+  });
+}
+
+/** `to` as a party: a user of the emulator (sip:) or a phone number (tel:+digits). */
+function callee(comm: Comm, to: string): Party | Reply {
+  if (/^tel:/i.test(to)) {
+    if (!/^tel:\+?[0-9]{3,15}$/i.test(to))
+      return ucwaError(400, 'NormalizationFailed', { message: `Cannot normalize ${to}.` });
+    return phoneParty(to);
+  }
+  const user = comm.host.users.find(to.replace(/^sip:/i, ''));
+  return user === undefined
+    ? ucwaError(400, 'NormalizationFailed', { message: `Cannot reach ${to}.` })
+    : userParty(user);
+}
+
+/** Places a phone call on `c`: Connecting now, Connected after MEDIA_CONNECT_MS. */
+function call(comm: Comm, ctx: RouteContext, c: Conversation, onStarted?: () => void): Reply {
+  const to = text(ctx.input, 'to') ?? ctx.query.get('to') ?? '';
+  if (to === '') return parameterValidationFailure([{ name: 'to', value: '' }]);
+  const party = callee(comm, to);
+  if ('kind' in party) return party;
+  if (c.phoneAudio.state !== 'Disconnected')
+    return ucwaError(409, 'AlreadyExists', { message: 'Phone audio is already in progress.' });
+  const operationId = text(ctx.input, 'operationId');
+  const phoneNumber = text(ctx.input, 'phoneNumber');
+  const invitation = newInvitation(comm, {
+    kind: 'phoneAudio',
+    direction: 'Outgoing',
+    conversation: c,
+    ...(operationId === undefined ? {} : { operationId }),
+    ...(phoneNumber === undefined ? {} : { phoneNumber }),
+    from: c.local,
+    to: party,
+  });
+  comm.invitationEvent(invitation, 'started');
+  onStarted?.();
+  c.phoneAudio.pending = invitation;
+  setPhoneAudio(comm, c, 'Connecting');
+  c.phoneAudio.timer = connectLater(comm, invitation, () => {
+    c.phoneAudio.pending = undefined;
+    c.state = 'Connected';
+    if (!c.participants.has(party.id)) {
+      c.participants.set(party.id, party);
+      comm.participantAdded(c, party);
+    }
+    setPhoneAudio(comm, c, 'Connected');
+  });
+  return created(invitationHref(invitation));
+}
+
+/** POST startPhoneAudio: a new conversation with a phoneAudioInvitation (201 + Location). */
+function startPhoneAudio(comm: Comm, ctx: RouteContext): Reply {
+  const to = text(ctx.input, 'to') ?? '';
+  const party = callee(comm, to);
+  if ('kind' in party) return party;
+  const c = startConversation(comm, ctx);
+  const reply = call(comm, ctx, c, () => {
+    comm.conversationChanged(c, 'added');
+    comm.localParticipantAdded(c);
+  });
+  return reply;
+}
+
+/** audioVideo's replaceWithPhoneAudio: a phone call in the same conversation. */
+export function replaceWithPhoneAudio(comm: Comm, ctx: RouteContext, c: Conversation): Reply {
+  return call(comm, ctx, c);
+}
+
+export function phoneAudioRoutes(comm: Comm): AppRoute[] {
+  const on =
+    (handle: (c: Conversation, ctx: RouteContext) => Reply) =>
+    (ctx: RouteContext): Reply => {
+      const c = comm.conversation(ctx);
+      return 'error' in c ? c : handle(c, ctx);
+    };
+  const base = 'communication/conversations/:conversation/phoneAudio';
+  const notConnected = ucwaError(409, undefined, { message: 'Phone audio is not connected.' });
+  return [
+    {
+      method: 'POST',
+      path: 'communication/phoneAudioInvitations',
+      rel: 'startPhoneAudio',
+      handle: (ctx) => startPhoneAudio(comm, ctx),
+    },
+    { method: 'GET', path: base, rel: 'phoneAudio', handle: on((c) => ok(phoneAudioResource(c))) },
+    {
+      method: 'POST',
+      path: `${base}/addPhoneAudio`,
+      rel: 'addPhoneAudio',
+      handle: on((c, ctx) => call(comm, ctx, c)),
+    },
+    {
+      method: 'POST',
+      path: `${base}/holdPhoneAudio`,
+      rel: 'holdPhoneAudio',
+      handle: on((c) => {
+        if (c.phoneAudio.state !== 'Connected' || c.phoneAudio.held) return notConnected;
+        setPhoneAudio(comm, c, 'Connected', true);
+        return noContent;
+      }),
+    },
+    {
+      method: 'POST',
+      path: `${base}/resumePhoneAudio`,
+      rel: 'resumePhoneAudio',
+      handle: on((c) => {
+        if (c.phoneAudio.state !== 'Connected' || !c.phoneAudio.held) return notConnected;
+        setPhoneAudio(comm, c, 'Connected', false);
+        return noContent;
+      }),
+    },
+    {
+      method: 'POST',
+      path: `${base}/stopPhoneAudio`,
+      rel: 'stopPhoneAudio',
+      handle: on((c) => {
+        if (c.phoneAudio.state === 'Disconnected') return notConnected;
+        c.phoneAudio.timer?.cancel();
+        cancelPending(comm, c.phoneAudio.pending);
+        c.phoneAudio.pending = undefined;
+        setPhoneAudio(comm, c, 'Disconnected');
+        comm.endIfIdle(c);
+        return noContent;
+      }),
+    },
+  ];
+}

@@ -1,0 +1,35 @@
+import type { IdSource } from '../../core/ids.ts';
+import { createPutGuard, type PutGuard } from '../conditional-put.ts';
+
+/** What one application's endpoint has published through makeMeAvailable. */
+export interface EndpointState {
+  available: boolean;
+  supportedModalities: string[];
+  supportedMessageFormats: string[];
+  phoneNumber: string;
+}
+
+export const newEndpoint = (): EndpointState => ({
+  available: false,
+  supportedModalities: [],
+  supportedMessageFormats: ['Plain'],
+  phoneNumber: '',
+});
+
+/** A user's call forwarding settings (callForwardingSettings_ref.md), PUT-able. */
+export interface ForwardingState {
+  activePeriod: string;
+  activeSetting: string;
+  unansweredCallHandling: string;
+  /** Properties a client played back that the emulator does not know: kept, as a server does. */
+  extra: Record<string, string>;
+  readonly guard: PutGuard;
+}
+
+export const newForwarding = (ids: IdSource): ForwardingState => ({
+  activePeriod: 'Always',
+  activeSetting: 'Off',
+  unansweredCallHandling: 'Enabled',
+  extra: {},
+  guard: createPutGuard(ids),
+});

@@ -1,0 +1,142 @@
+import { APPLICATIONS_PATH } from '../apps/application.ts';
+import { createApplication, listApplications } from '../apps/applications-routes.ts';
+import { challenge, TOKEN_PATH } from '../auth/challenge.ts';
+import { tokenEndpoint } from '../auth/token-endpoint.ts';
+import type { EmulatorCore } from '../core/core.ts';
+import {
+  discoveryRoot,
+  INTERNAL_ROOT_PATH,
+  ROOT_PATH,
+  USER_PATH,
+  userResource,
+  XFRAME_PATH,
+  xframe,
+} from '../discovery/discovery.ts';
+import type { PGetFlags } from '../events/channel.ts';
+import type { FaultAction } from '../faults/plan.ts';
+import { dispatchApp } from './app-dispatch.ts';
+import { decodeBody } from './body.ts';
+import { resourceNotFound, ucwaError } from './errors.ts';
+import type { EmulatorRequest, Reply } from './types.ts';
+
+/** A reply and whether a fault asked to cut it off mid-body. */
+export interface Outcome {
+  readonly reply: Reply;
+  readonly drop: boolean;
+}
+
+function faultReply(action: FaultAction): Reply | undefined {
+  switch (action.type) {
+    case 'status': {
+      const retry =
+        action.retryAfter === undefined
+          ? undefined
+          : ([['Retry-After', String(action.retryAfter)]] as const);
+      return ucwaError(action.status, undefined, retry === undefined ? {} : { headers: retry });
+    }
+    case 'tooManyRequests':
+      return ucwaError(429, undefined, {
+        headers: [['Retry-After', String(action.retryAfter ?? 1)]],
+      });
+    case 'pgetReplaced':
+      return ucwaError(409, 'PGetReplaced', { message: 'Another P-GET replaced this one.' });
+    case 'applicationNotFound':
+      return ucwaError(404, 'ApplicationNotFound', {
+        message: 'The application resource does not exist.',
+      });
+    default:
+      return undefined;
+  }
+}
+
+const sleep = (core: EmulatorCore, ms: number): Promise<void> =>
+  ms <= 0 ? Promise.resolve() : new Promise((resolve) => core.clock.setTimeout(resolve, ms));
+
+async function rootRoute(
+  core: EmulatorCore,
+  request: EmulatorRequest,
+  delayMs: number,
+): Promise<Reply> {
+  const { method, url } = request;
+  if (
+    delayMs > 0 &&
+    !url.pathname.toLowerCase().startsWith(`${APPLICATIONS_PATH.toLowerCase()}/`)
+  ) {
+    await sleep(core, delayMs);
+  }
+  const path = url.pathname.replace(/\/+$/, '') || '/';
+  const lower = path.toLowerCase();
+  const internal = url.hostname.toLowerCase().startsWith('lyncdiscoverinternal.');
+  if (method === 'GET' && (lower === '/' || lower === ROOT_PATH.toLowerCase())) {
+    return discoveryRoot(url.origin, internal, core.options.discoveryRedirect);
+  }
+  if (method === 'GET' && lower === INTERNAL_ROOT_PATH.toLowerCase()) {
+    return discoveryRoot(url.origin, true, core.options.discoveryRedirect);
+  }
+  if (method === 'GET' && lower === XFRAME_PATH.toLowerCase()) return xframe();
+  if (method === 'POST' && lower === TOKEN_PATH.toLowerCase()) {
+    return tokenEndpoint(core, Buffer.from(request.body).toString('utf8'), url.host);
+  }
+  if (lower === USER_PATH.toLowerCase() || lower === APPLICATIONS_PATH.toLowerCase()) {
+    const token = core.tokens.verify(request.headers.get('Authorization'), url.host);
+    if (token === undefined) return challenge(url.origin);
+    if (lower === USER_PATH.toLowerCase()) return userResource(url.origin);
+    if (method === 'GET') return listApplications(core, token, APPLICATIONS_PATH);
+    if (method !== 'POST')
+      return ucwaError(405, 'MethodNotAllowed', { headers: [['Allow', 'GET, POST']] });
+    const body = decodeBody(
+      request.body,
+      request.headers.get('Content-Type'),
+      core.codecs,
+      core.options.maxBodyBytes,
+    );
+    return 'kind' in body ? body : createApplication(core, token, body.input);
+  }
+  const prefix = `${APPLICATIONS_PATH.toLowerCase()}/`;
+  if (lower.startsWith(prefix)) {
+    const rest = path.slice(prefix.length);
+    const slash = rest.indexOf('/');
+    const id = slash === -1 ? rest : rest.slice(0, slash);
+    // Delays run inside the app dispatcher, so a slow request counts as outstanding.
+    return dispatchApp(core, request, id, slash === -1 ? '' : rest.slice(slash + 1), () =>
+      sleep(core, delayMs),
+    );
+  }
+  return resourceNotFound();
+}
+
+/**
+ * Runs one request through faults, the version check and the routes. Used for every
+ * request and for each part of a batch. `flags` records resync/resume faults for the
+ * event channel route to read.
+ */
+export async function execute(
+  core: EmulatorCore,
+  request: EmulatorRequest,
+  flags: WeakMap<EmulatorRequest, PGetFlags>,
+): Promise<Outcome> {
+  let drop = false;
+  let delayMs = 0;
+  for (const action of core.faults.take(request.method, request.url.pathname)) {
+    if (action.type === 'delay') delayMs += action.ms;
+    else if (action.type === 'drop') drop = true;
+    else if (action.type === 'expireToken')
+      core.tokens.expire(request.headers.get('Authorization'));
+    else if (action.type === 'resync' || action.type === 'resume') {
+      flags.set(request, { ...flags.get(request), [action.type]: true });
+    } else {
+      const reply = faultReply(action);
+      if (reply !== undefined) return { reply, drop };
+    }
+  }
+  const wanted = Number.parseFloat(request.headers.get('X-MS-RequiresMinResourceVersion') ?? '');
+  if (Number.isFinite(wanted) && wanted > core.options.resourceVersion) {
+    return {
+      reply: ucwaError(404, 'APIVersionNotSupported', {
+        message: `Resource version ${wanted} is not supported.`,
+      }),
+      drop,
+    };
+  }
+  return { reply: await rootRoute(core, request, delayMs), drop };
+}

@@ -1,0 +1,56 @@
+import { matchesMediaType } from '@ucwa/model';
+import type { WireCodec } from './codec.ts';
+
+/** The two codecs and the format used when `Accept` does not choose. */
+export interface CodecTable {
+  readonly json: WireCodec;
+  readonly xml: WireCodec;
+  readonly defaultFormat: 'json' | 'xml';
+}
+
+/**
+ * The codec a response is written with: the first `Accept` entry (by q-value) that a
+ * codec serves, else the default format (for a missing `Accept` or `*\/*`).
+ */
+export function codecForAccept(accept: string | null, table: CodecTable): WireCodec {
+  const fallback = table[table.defaultFormat];
+  if (accept === null || accept.trim() === '') return fallback;
+  const entries = accept
+    .split(',')
+    .map((part, index) => {
+      const q = /;\s*q=([0-9.]+)/i.exec(part);
+      return {
+        type: part.split(';')[0]?.trim().toLowerCase() ?? '',
+        q: q ? Number(q[1]) : 1,
+        index,
+      };
+    })
+    .filter((e) => e.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  for (const entry of entries) {
+    if (table.json.mediaTypes.includes(entry.type)) return table.json;
+    if (table.xml.mediaTypes.includes(entry.type)) return table.xml;
+    if (entry.type === '*/*' || entry.type === 'application/*') return fallback;
+  }
+  return fallback;
+}
+
+/** The content type a codec answers with: the accepted one it serves, else its first. */
+export function contentTypeFor(codec: WireCodec, accept: string | null): string {
+  const wanted = (accept ?? '')
+    .split(',')
+    .map((part) => part.split(';')[0]?.trim().toLowerCase() ?? '')
+    .find((type) => codec.mediaTypes.includes(type));
+  return `${wanted ?? codec.mediaTypes[0] ?? 'application/json'}; charset=utf-8`;
+}
+
+/** The codec that reads a body of `contentType`, or `undefined` for other types. */
+export function codecForContentType(
+  contentType: string | null,
+  table: CodecTable,
+): WireCodec | undefined {
+  if (contentType === null) return undefined;
+  if (matchesMediaType(contentType, table.json.mediaTypes)) return table.json;
+  if (matchesMediaType(contentType, table.xml.mediaTypes)) return table.xml;
+  return undefined;
+}

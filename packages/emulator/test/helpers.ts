@@ -1,0 +1,118 @@
+import { createManualClock, type ManualClock } from '../src/core/clock.ts';
+import type { ServerOptions } from '../src/server.ts';
+import { type RunningEmulator, startEmulator } from '../src/server.ts';
+
+export const JSON_TYPE = 'application/json';
+export const XML_TYPE = 'application/vnd.microsoft.com.ucwa+xml';
+
+export interface Harness {
+  readonly server: RunningEmulator;
+  readonly clock: ManualClock;
+  readonly url: string;
+}
+
+/** An emulator on 127.0.0.1:0 with a manual clock; the caller closes it. */
+export async function harness(options: ServerOptions = {}): Promise<Harness> {
+  const clock = createManualClock(Date.UTC(2024, 0, 1));
+  const server = await startEmulator({ clock, ...options });
+  return { server, clock, url: server.url };
+}
+
+export interface Session {
+  readonly token: string;
+  readonly app: Record<string, unknown> & {
+    _links: Record<string, { href: string }>;
+    _embedded: { me: { _links: Record<string, { href: string } | undefined> } };
+  };
+  readonly appHref: string;
+  readonly eventsHref: string;
+  get(path: string, init?: RequestInit): Promise<Response>;
+  post(path: string, body: unknown, init?: RequestInit): Promise<Response>;
+}
+
+export async function token(url: string, username: string, password = 'demo'): Promise<string> {
+  const res = await fetch(`${url}/WebTicket/oauthtoken`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8' },
+    body: new URLSearchParams({ grant_type: 'password', username, password }).toString(),
+  });
+  if (res.status !== 200) throw new Error(`token: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+/** Signs in over JSON and creates an application. */
+export async function signIn(
+  url: string,
+  user = 'alice@contoso.com',
+  body: Record<string, string> = {},
+): Promise<Session> {
+  const bearer = await token(url, user);
+  const auth = { Authorization: `Bearer ${bearer}`, Accept: JSON_TYPE };
+  const res = await fetch(`${url}/ucwa/oauth/v1/applications`, {
+    method: 'POST',
+    headers: { ...auth, 'Content-Type': JSON_TYPE },
+    body: JSON.stringify({
+      UserAgent: 'tests/1.0',
+      EndpointId: `ep-${user}`,
+      Culture: 'en-US',
+      ...body,
+    }),
+  });
+  if (res.status !== 201 && res.status !== 200)
+    throw new Error(`applications: ${res.status} ${await res.text()}`);
+  const app = (await res.json()) as Session['app'];
+  const abs = (path: string): string => (path.startsWith('http') ? path : `${url}${path}`);
+  return {
+    token: bearer,
+    app,
+    appHref: app._links.self?.href ?? '',
+    eventsHref: app._links.events?.href ?? '',
+    get: (path, init = {}) =>
+      fetch(abs(path), {
+        ...init,
+        headers: { ...auth, ...(init.headers as Record<string, string>) },
+      }),
+    post: (path, payload, init = {}) =>
+      fetch(abs(path), {
+        method: 'POST',
+        ...init,
+        headers: {
+          ...auth,
+          'Content-Type': JSON_TYPE,
+          ...(init.headers as Record<string, string>),
+        },
+        body: payload === undefined ? null : JSON.stringify(payload),
+      }),
+  };
+}
+
+/** Waits until the emulator holds at least `count` timers (a P-GET is waiting). */
+export async function untilPending(clock: ManualClock, count = 1): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (clock.pending() >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error('no P-GET became pending');
+}
+
+export interface EventsBody {
+  _links: {
+    self: { href: string };
+    next?: { href: string };
+    resume?: { href: string };
+    resync?: { href: string };
+  };
+  sender: {
+    rel: string;
+    href: string;
+    events: {
+      type: string;
+      link: { rel: string; href: string };
+      _embedded?: Record<string, unknown>;
+    }[];
+  }[];
+}
+
+/** Every event of an answer as `sender:type:rel`. */
+export const eventList = (body: EventsBody): string[] =>
+  body.sender.flatMap((s) => s.events.map((e) => `${s.rel}:${e.type}:${e.link.rel}`));
