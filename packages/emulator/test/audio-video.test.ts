@@ -1,3 +1,4 @@
+import { catalog } from '@ucwa/model';
 import { afterEach, describe, expect, it } from 'vitest';
 import { catalogPriority } from '../src/events/priority.ts';
 import {
@@ -221,5 +222,32 @@ describe('phoneAudio', () => {
       'conversation:updated:phoneAudio',
       'communication:deleted:conversation',
     ]);
+  });
+});
+
+describe('audioVideo GET errors', () => {
+  it('answers each error its reference page documents, injected through the fault plan', async () => {
+    h = await harness();
+    const alice = await available('alice@contoso.com');
+    const bob = await available('bob@contoso.com');
+    const conversation = await connected(alice, bob);
+    const href = `${conversation}/audioVideo`;
+    const documented = catalog.audioVideo.operations.GET?.errors ?? [];
+    expect(documented).toHaveLength(5);
+    for (const e of documented) {
+      h.server.faults.add({
+        method: 'GET',
+        path: '/audioVideo',
+        times: 1,
+        action: { type: 'error', status: e.status, code: e.error, subcode: e.subcode },
+      });
+      const res = await alice.s.get(href);
+      expect(res.status).toBe(e.status);
+      expect(await res.json()).toMatchObject({ code: e.error, subcode: e.subcode });
+    }
+    // With the plan spent, the modality is served again.
+    const res = await alice.s.get(href);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as Res).rel).toBe('audioVideo');
   });
 });

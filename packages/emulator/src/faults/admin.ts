@@ -21,6 +21,7 @@ const ACTIONS = new Set<FaultAction['type']>([
   'resume',
   'expireToken',
   'tooManyRequests',
+  'error',
 ]);
 
 function toRule(value: unknown): FaultRule | string {
@@ -33,6 +34,9 @@ function toRule(value: unknown): FaultRule | string {
     !ACTIONS.has(action.type as FaultAction['type'])
   ) {
     return `action.type must be one of ${[...ACTIONS].join(', ')}`;
+  }
+  if (action.type === 'error' && typeof (action as { status?: unknown }).status !== 'number') {
+    return 'action.status must be a number for an error fault';
   }
   const num = (k: string): number | undefined =>
     typeof v[k] === 'number' ? (v[k] as number) : undefined;

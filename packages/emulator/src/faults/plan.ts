@@ -14,7 +14,19 @@ export type FaultAction =
   | { readonly type: 'resume' }
   /** The request's bearer token expires before it is checked. */
   | { readonly type: 'expireToken' }
-  | { readonly type: 'tooManyRequests'; readonly retryAfter?: number };
+  | { readonly type: 'tooManyRequests'; readonly retryAfter?: number }
+  /**
+   * Any UCWA error body, such as one a resource page documents (audioVideo's GET:
+   * 409 Conflict/AlreadyExists, 410 Gone/CannotRedirect, ...). `code` defaults to the
+   * one the status implies.
+   */
+  | {
+      readonly type: 'error';
+      readonly status: number;
+      readonly code?: string;
+      readonly subcode?: string;
+      readonly message?: string;
+    };
 
 /** When a fault fires. Unset matchers match everything. */
 export interface FaultRule {

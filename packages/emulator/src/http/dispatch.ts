@@ -40,6 +40,11 @@ function faultReply(action: FaultAction): Reply | undefined {
       });
     case 'pgetReplaced':
       return ucwaError(409, 'PGetReplaced', { message: 'Another P-GET replaced this one.' });
+    case 'error':
+      return ucwaError(action.status, action.subcode, {
+        ...(action.code === undefined ? {} : { code: action.code }),
+        ...(action.message === undefined ? {} : { message: action.message }),
+      });
     case 'applicationNotFound':
       return ucwaError(404, 'ApplicationNotFound', {
         message: 'The application resource does not exist.',

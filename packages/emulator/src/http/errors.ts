@@ -23,6 +23,8 @@ const CODE_BY_STATUS: Readonly<Record<number, string>> = {
 };
 
 export interface ErrorOptions {
+  /** Overrides the code the status implies. */
+  readonly code?: string;
   readonly message?: string;
   readonly parameters?: readonly UcwaErrorParameter[];
   readonly headers?: HeaderList;
@@ -42,7 +44,8 @@ export function ucwaError(
   options: ErrorOptions = {},
 ): ErrorReply {
   const error: UcwaErrorBody = {
-    code: CODE_BY_STATUS[status] ?? (status >= 500 ? 'ServiceFailure' : 'BadRequest'),
+    code:
+      options.code ?? CODE_BY_STATUS[status] ?? (status >= 500 ? 'ServiceFailure' : 'BadRequest'),
     ...(subcode === undefined ? {} : { subcode }),
     message: options.message ?? defaultMessage(status, subcode),
     ...(options.parameters === undefined ? {} : { parameters: options.parameters }),
