@@ -1,0 +1,70 @@
+import { raceSignal } from './signals.ts';
+
+/** The most outstanding requests UCWA accepts per user (BatchingRequests.md). */
+export const SERVER_REQUEST_LIMIT = 100;
+
+/**
+ * A counting semaphore for outstanding requests. Waiters are served in order; a waiter
+ * whose signal aborts leaves the queue.
+ */
+export interface Limiter {
+  /** Takes `permits` slots (capped at the limit); the returned function gives them back. */
+  acquire(permits: number, signal?: AbortSignal): Promise<() => void>;
+  readonly limit: number;
+  readonly active: () => number;
+}
+
+export function createLimiter(limit: number): Limiter {
+  if (!Number.isInteger(limit) || limit < 1 || limit > SERVER_REQUEST_LIMIT) {
+    throw new RangeError(
+      `limit must be an integer from 1 to ${SERVER_REQUEST_LIMIT}, got ${limit}`,
+    );
+  }
+  let active = 0;
+  const queue: { permits: number; grant: () => void }[] = [];
+
+  const drain = (): void => {
+    while (queue.length > 0) {
+      const next = queue[0];
+      if (next === undefined || active + next.permits > limit) return;
+      queue.shift();
+      active += next.permits;
+      next.grant();
+    }
+  };
+  const releaser = (permits: number): (() => void) => {
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      active -= permits;
+      drain();
+    };
+  };
+
+  return {
+    limit,
+    active: () => active,
+    async acquire(requested, signal) {
+      const permits = Math.min(Math.max(1, requested), limit);
+      if (queue.length === 0 && active + permits <= limit) {
+        active += permits;
+        return releaser(permits);
+      }
+      const entry = { permits, grant: (): void => undefined };
+      const granted = new Promise<void>((resolve) => {
+        entry.grant = resolve;
+      });
+      queue.push(entry);
+      try {
+        await raceSignal(granted, signal);
+      } catch (error) {
+        const index = queue.indexOf(entry);
+        if (index === -1) releaser(permits)();
+        else queue.splice(index, 1);
+        throw error;
+      }
+      return releaser(permits);
+    },
+  };
+}
