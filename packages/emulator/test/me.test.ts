@@ -145,6 +145,15 @@ describe('conditional PUT', () => {
     expect((await put(s, changed, etag)).status).toBe(412);
   });
 
+  it('accepts its own representation played back unchanged', async () => {
+    h = await harness();
+    const s = await signIn(h.url);
+    const { etag, body } = await read(s);
+    const res = await put(s, body, etag);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ activeSetting: body.activeSetting });
+  });
+
   it('answers 428 for the status code itself', async () => {
     h = await harness();
     const s = await signIn(h.url);

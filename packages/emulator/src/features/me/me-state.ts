@@ -28,7 +28,8 @@ export interface ForwardingState {
 
 export const newForwarding = (ids: IdSource): ForwardingState => ({
   activePeriod: 'Always',
-  activeSetting: 'Off',
+  // A value of CallForwardingState_ref.md, so a GET → PUT round trip validates.
+  activeSetting: 'SimultaneousRing',
   unansweredCallHandling: 'Enabled',
   extra: {},
   guard: createPutGuard(ids),
