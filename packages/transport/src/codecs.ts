@@ -1,33 +1,35 @@
 import * as json from '@ucwa/codec-json';
-import type { EventBatch, LinkBag, PropertyBag, UcwaErrorBody, UnknownResource } from '@ucwa/model';
+import type { DecodeOptions, ResourceInput, UcwaCodec } from '@ucwa/model';
 import { matchesMediaType } from '@ucwa/model';
 
-/** Options the transport passes to a codec's decoders. */
-export interface CodecDecodeOptions {
-  readonly maxBytes?: number;
-  readonly maxDepth?: number;
-  readonly etag?: string;
-}
+export type { ResourceInput };
 
-/** A POST/PUT body: properties plus optional links (docs/codec-contract.md). */
-export interface ResourceInput {
-  readonly properties: PropertyBag;
-  readonly links?: LinkBag;
-}
+/** Options the transport passes to a codec's decoders. */
+export type CodecDecodeOptions = DecodeOptions;
 
 /**
- * What the transport needs of a codec: the surface `@ucwa/codec-json` and
- * `@ucwa/codec-xml` both export (docs/codec-contract.md), so either module namespace can
- * be passed as it is.
+ * What the transport needs of a codec: the reading and client-side writing part of the
+ * surface both `@ucwa/codec-json` and `@ucwa/codec-xml` export (`UcwaCodec` in
+ * `@ucwa/model`), so either module namespace can be passed as it is.
  */
-export interface Codec {
-  /** Media type essences the codec reads; the first is the one it sends. */
-  readonly mediaTypes: readonly string[];
-  decodeResource(text: string, options?: CodecDecodeOptions): UnknownResource;
-  encodeResource(resource: UnknownResource): string;
-  encodeInput(input: ResourceInput): string;
-  decodeEventBatch(text: string, options?: CodecDecodeOptions): EventBatch;
-  decodeError(text: string, options?: CodecDecodeOptions): UcwaErrorBody;
+export type Codec = Pick<
+  UcwaCodec,
+  | 'mediaTypes'
+  | 'decodeResource'
+  | 'encodeResource'
+  | 'encodeInput'
+  | 'decodeEventBatch'
+  | 'decodeError'
+>;
+
+/**
+ * A body that is not a resource input: the text of a message (`sendMessage` takes
+ * `text/plain` or `text/html`, SendAnIM.md), sent as it is with its content type.
+ */
+export interface TextBody {
+  readonly text: string;
+  /** e.g. `text/plain; charset=utf-8` or `text/html; charset=utf-8`. */
+  readonly contentType: string;
 }
 
 /** The wire format a transport sends (`Accept`, `Content-Type`). */

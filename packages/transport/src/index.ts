@@ -13,7 +13,14 @@ export type {
 export type { Challenge, MsRtcOAuthChallenge } from './auth/www-authenticate.ts';
 export { parseWwwAuthenticate } from './auth/www-authenticate.ts';
 export type { BatchRequest, BatchResult } from './batch/batch-request.ts';
-export type { Codec, CodecDecodeOptions, Codecs, Format, ResourceInput } from './codecs.ts';
+export type {
+  Codec,
+  CodecDecodeOptions,
+  Codecs,
+  Format,
+  ResourceInput,
+  TextBody,
+} from './codecs.ts';
 export {
   isUcwaAuthError,
   isUcwaHttpError,

@@ -2,7 +2,7 @@ import type { EventBatch, UnknownResource } from '@ucwa/model';
 import { createAuthSession } from './auth/auth-session.ts';
 import type { BatchRequest, BatchResult } from './batch/batch-request.ts';
 import { runBatch } from './batch/run-batch.ts';
-import { createCodecSet, type ResourceInput } from './codecs.ts';
+import { createCodecSet, type ResourceInput, type TextBody } from './codecs.ts';
 import { createEtagCache, type EtagCache } from './etag-cache.ts';
 import type { CallOptions, GetOptions } from './http/call-options.ts';
 import type { TransportContext } from './http/context.ts';
@@ -42,8 +42,15 @@ export interface Transport {
   getResponse(href: string, options?: GetOptions): Promise<UcwaResponse>;
   /** The event channel's pending GET; pass a `timeout` longer than the server's hold. */
   getEvents(href: string, options?: CallOptions): Promise<EventBatch>;
-  /** POST an input (properties and links) or nothing. A 201's `Location` is in the answer. */
-  post(href: string, input?: ResourceInput, options?: CallOptions): Promise<UcwaResponse>;
+  /**
+   * POST an input (properties and links, encoded by the codec), a {@link TextBody} (a
+   * message's text) or nothing. A 201's `Location` is in the answer.
+   */
+  post(
+    href: string,
+    input?: ResourceInput | TextBody,
+    options?: CallOptions,
+  ): Promise<UcwaResponse>;
   /** PUT every property of `resource` with `changes`, `If-Match` its ETag. */
   put(
     resource: UnknownResource,
@@ -134,12 +141,18 @@ export function createTransport(options: TransportOptions): Transport {
     getResponse(ctx, o.cache === false ? undefined : cache, url, o);
   const get = async (href: string, o: GetOptions = {}): Promise<UnknownResource> =>
     resourceOf(await answer(resolve(href, o), o));
-  const plain = (method: string, href: string, o: CallOptions, body?: string) =>
+  const plain = (
+    method: string,
+    href: string,
+    o: CallOptions,
+    body?: string,
+    contentType: string = ctx.codecs.mediaType,
+  ) =>
     send(
       ctx,
       {
         ...callSpec(method, resolve(href, o), o),
-        ...(body === undefined ? {} : { body, contentType: ctx.codecs.mediaType }),
+        ...(body === undefined ? {} : { body, contentType }),
       },
       (sent) => readResource(ctx, sent),
     );
@@ -157,7 +170,9 @@ export function createTransport(options: TransportOptions): Transport {
     getResponse: (href, o = {}) => answer(resolve(href, o), o),
     getEvents: (href, o = {}) => getEventBatch(ctx, resolve(href, o), o),
     post: (href, input, o = {}) =>
-      plain('POST', href, o, input === undefined ? undefined : ctx.codecs.send.encodeInput(input)),
+      input !== undefined && 'text' in input
+        ? plain('POST', href, o, input.text, input.contentType)
+        : plain('POST', href, o, input && ctx.codecs.send.encodeInput(input)),
     put: (resource, changes = {}, o = {}) =>
       conditionalPut({ ctx, resolve, refetch }, resource, changes, o),
     delete: (href, o = {}) => plain('DELETE', href, o),

@@ -74,6 +74,20 @@ describe('content negotiation', () => {
     expect(JSON.parse(fetch.seen[0]?.body ?? '')).toEqual({ userAgent: 'test', culture: 'en-US' });
   });
 
+  it('posts a message text as it is, with its own content type (sendMessage)', async () => {
+    const { fetch, transport } = setup(
+      () => new Response(null, { status: 201, headers: { location: '/ucwa/messages/7' } }),
+    );
+    const text = 'Hello <b>Bob</b> & co ✓';
+    const answer = await transport.post('/ucwa/messaging/messages', {
+      text,
+      contentType: 'text/html; charset=utf-8',
+    });
+    expect(answer.location).toBe(`${ORIGIN}/ucwa/messages/7`);
+    expect(fetch.seen[0]?.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(fetch.seen[0]?.body).toBe(text);
+  });
+
   it('takes an empty 204', async () => {
     const { transport } = setup(() => new Response(null, { status: 204 }));
     const answer = await transport.delete('/ucwa/apps/1');
