@@ -1,57 +1,114 @@
-// The demo until the sample web app exists: loads the published build of @ucwa/model
-// and prints what the catalog generated from the UCWA 2.0 reference holds.
-import { type CatalogResource, catalog, enumerations, findLinks, type Rel } from '@ucwa/model';
+// The demo: starts the UCWA emulator on 127.0.0.1, signs alice and bob in through
+// @ucwa/transport, and has them exchange instant messages over their event channels.
+// Then it prints what the catalog generated from the reference holds.
+import { startEmulator } from '@ucwa/emulator';
+import {
+  type CatalogResource,
+  catalog,
+  dataUriText,
+  enumerations,
+  findLink,
+  formatDataUri,
+  parseDataUri,
+  type Rel,
+  type UcwaEvent,
+} from '@ucwa/model';
+import { type DemoSession, embeddedOf, signIn } from './session.ts';
 
-const rels = Object.keys(catalog) as Rel[];
-const entries: [Rel, CatalogResource][] = rels.map((rel) => [rel, catalog[rel]]);
-const count = (pick: (r: CatalogResource) => number): number =>
-  entries.reduce((sum, [, r]) => sum + pick(r), 0);
+const say = (who: string, what: string): void => console.log(`  ${who.padEnd(6)} ${what}`);
+const eventText = (e: UcwaEvent): string => `${e.type} ${e.link.rel}`;
 
-const methods = new Map<string, number>();
-const events = new Map<string, number>();
-for (const [, r] of entries) {
-  for (const m of Object.keys(r.operations)) methods.set(m, (methods.get(m) ?? 0) + 1);
-  for (const e of r.events) events.set(e.type, (events.get(e.type) ?? 0) + 1);
+function linkHref(resource: { rel: string; links: object }, rel: string): string {
+  const href = findLink(resource as Parameters<typeof findLink>[0], rel)?.href;
+  if (href === undefined) throw new Error(`${resource.rel} has no "${rel}" link`);
+  return href;
 }
-const fmt = (m: Map<string, number>): string => [...m].map(([k, v]) => `${k} ${v}`).join(', ');
 
-console.log('UCWA 2.0 catalog (@ucwa/model, generated from the reference)');
-console.log(`  rels:          ${rels.length} (pages: ${count((r) => r.pages.length)})`);
-console.log(`  enumerations:  ${Object.keys(enumerations).length}`);
-console.log(`  properties:    ${count((r) => Object.keys(r.properties).length)}`);
-console.log(`  links:         ${count((r) => Object.keys(r.links).length)}`);
-console.log(`  operations:    ${fmt(methods)}`);
-console.log(`  events:        ${fmt(events)}`);
+async function conversation(alice: DemoSession, bob: DemoSession): Promise<void> {
+  const communication = embeddedOf(alice.application, 'communication');
+  const started = await alice.transport.post(linkHref(communication, 'startMessaging'), {
+    properties: { to: 'sip:bob@contoso.com', subject: 'Demo', operationId: 'demo-1' },
+    links: { message: { rel: 'message', href: formatDataUri('Hi Bob, are you there?') } },
+  });
+  say('alice', `startMessaging → ${started.status}, invitation ${started.location ?? ''}`);
+
+  const invitation = await bob.waitFor(
+    (e) => e.link.rel === 'messagingInvitation' && e.type === 'started',
+    (e) => say('bob', `event: ${eventText(e)}`),
+  );
+  const incoming = invitation.resource ?? (await bob.transport.get(invitation.link.href));
+  const firstMessage = findLink(incoming, 'message')?.href;
+  say(
+    'bob',
+    `invited: "${firstMessage === undefined ? '' : dataUriText(parseDataUri(firstMessage))}"`,
+  );
+  await bob.transport.post(linkHref(incoming, 'accept'));
+  say('bob', 'accepted');
+
+  let conversationHref: string | undefined;
+  const done = await alice.waitFor(
+    (e) => e.link.rel === 'messagingInvitation' && e.type === 'completed',
+    (e) => {
+      if (e.link.rel === 'conversation' && e.type === 'added') conversationHref = e.link.href;
+      say('alice', `event: ${eventText(e)}`);
+    },
+  );
+  say('alice', `invitation ${done.status ?? 'completed'}`);
+  if (conversationHref === undefined) throw new Error('no conversation was added');
+  const conv = await alice.transport.get(conversationHref);
+  const modality = await alice.transport.follow(conv, 'messaging');
+  const sent = await alice.transport.post(
+    linkHref(modality, 'sendMessage'),
+    { text: 'Lunch at noon?', contentType: 'text/plain; charset=utf-8' },
+    { query: { operationId: 'demo-message-1' } },
+  );
+  say('alice', `sendMessage → ${sent.status}`);
+
+  // An incoming message arrives as a completed `message` event embedding the message,
+  // its text in a `plainMessage` data: link (ReceiveAnIM.md).
+  const textOf = (e: UcwaEvent): string | undefined => {
+    const href = e.resource === undefined ? undefined : findLink(e.resource, 'plainMessage')?.href;
+    return href === undefined ? undefined : dataUriText(parseDataUri(href));
+  };
+  await bob.waitFor(
+    (e) => e.link.rel === 'message' && e.type === 'completed' && textOf(e) === 'Lunch at noon?',
+    (e) => {
+      const text = e.link.rel === 'message' ? textOf(e) : undefined;
+      say('bob', text === undefined ? `event: ${eventText(e)}` : `received: "${text}"`);
+    },
+  );
+  say('bob', 'received: "Lunch at noon?"');
+}
+
+function catalogSummary(): void {
+  const rels = Object.keys(catalog) as Rel[];
+  const entries: CatalogResource[] = rels.map((rel) => catalog[rel]);
+  const sum = (pick: (r: CatalogResource) => number): number =>
+    entries.reduce((n, r) => n + pick(r), 0);
+  console.log('\nThe catalog (@ucwa/model, generated from the UCWA 2.0 reference)');
+  console.log(
+    `  ${rels.length} rels from ${sum((r) => r.pages.length)} pages, ${Object.keys(enumerations).length} enumerations`,
+  );
+  console.log(
+    `  ${sum((r) => Object.keys(r.properties).length)} properties, ${sum((r) => Object.keys(r.links).length)} links, ${sum((r) => r.events.length)} events, ${sum((r) => Object.keys(r.operations).length)} operations`,
+  );
+  const av = catalog.audioVideo;
+  console.log(
+    `  audioVideo: ${Object.keys(av.properties).join(', ')}; ${Object.keys(av.links).length} links; event ${av.events.map((e) => `${e.type}/${e.priority}/${e.sender}`).join(', ')}`,
+  );
+}
+
+const server = await startEmulator();
 console.log(
-  `  PUT resources: ${entries
-    .filter(([, r]) => r.put)
-    .map(([rel]) => rel)
-    .join(', ')}`,
+  `UCWA emulator at ${server.url} (users alice, bob, carol @contoso.com, password "demo")\n`,
 );
-console.log(
-  `  operation resources: ${entries
-    .filter(([, r]) => r.operationResource)
-    .map(([rel]) => rel)
-    .join(', ')}`,
-);
-
-const av = catalog.audioVideo;
-console.log('\naudioVideo');
-for (const [name, p] of Object.entries(av.properties)) {
-  console.log(`  property ${name}: ${p.type}${p.enum === undefined ? '' : ` (${p.enum})`}`);
+try {
+  const alice = await signIn(server.url, 'alice@contoso.com', 'demo');
+  say('alice', `signed in: application ${alice.application.href}`);
+  const bob = await signIn(server.url, 'bob@contoso.com', 'demo');
+  say('bob', `signed in: application ${bob.application.href}`);
+  await conversation(alice, bob);
+  catalogSummary();
+} finally {
+  await server.close();
 }
-console.log(`  links: ${Object.keys(av.links).join(', ')}`);
-for (const e of av.events) console.log(`  event ${e.type} (${e.priority}) from ${e.sender}`);
-for (const e of av.operations.GET?.errors ?? []) {
-  console.log(`  GET error ${e.status} ${e.error}/${e.subcode}`);
-}
-
-// The helpers work on decoded resources; here on a hand-made one.
-const sample = {
-  rel: 'audioVideo',
-  href: '/ucwa/v1/applications/192/communication/conversations/137/audioVideo',
-  properties: {},
-  links: { stopAudio: { rel: 'stopAudio', href: '/ucwa/v1/.../stopAudio' } },
-  embedded: {},
-};
-console.log(`  sample resource can stopAudio: ${findLinks(sample, 'stopAudio').length === 1}`);
