@@ -56,6 +56,8 @@ ensure_pnpm() {
 ensure_node
 ensure_pnpm
 cd "$ROOT"
+# Turbo would otherwise try to send telemetry; this machine's network is closed.
+export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
 
 install_deps() {
   if [ "${CI:-}" = "true" ]; then

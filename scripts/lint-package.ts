@@ -16,7 +16,7 @@ try {
   if (tarball === undefined) throw new Error(`pnpm pack wrote no tarball into ${out}`);
   const file = join(out, tarball);
   run('publint', ['run', file, '--strict']);
-  run('attw', [file, '--profile', 'esm-only', '--format', 'table-flipped']);
+  run('attw', [file, '--profile', 'esm-only', '--format', 'table-flipped', '--no-color']);
 } finally {
   rmSync(out, { recursive: true, force: true });
 }
