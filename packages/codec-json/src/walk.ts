@@ -1,0 +1,145 @@
+import { type DecodeProblem, UcwaDecodeError, type UcwaDecodeErrorOptions } from '@ucwa/model';
+
+/**
+ * The state of one decode call: the depth limit and the keys from the root to the
+ * container being read. The path's length is the nesting depth, so depth costs one
+ * `push`/`pop` per container and the path is only formatted when something fails.
+ */
+export interface Walk {
+  readonly maxDepth: number;
+  readonly path: (string | number)[];
+}
+
+/** A JSON object as `JSON.parse` returns it. */
+export type JsonObject = { readonly [key: string]: unknown };
+
+/** Reads one object into the model; `arg` is what the caller knows about it (a rel, say). */
+export type Reader<T, A> = (walk: Walk, object: JsonObject, arg: A) => T;
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Names that could reach `Object.prototype` when used as a key of a plain object
+ * (codec-contract.md): decoders refuse them, encoders cannot write them back.
+ */
+export function isPrototypeName(name: string): boolean {
+  return name === '__proto__' || name === 'constructor' || name === 'prototype';
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** `$._links.self.href`, `$.sender[0].events[2]`, `$["a b"]`. */
+export function formatPath(path: readonly (string | number)[]): string {
+  let out = '$';
+  for (const key of path) {
+    out += typeof key === 'string' && IDENTIFIER.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+  }
+  return out;
+}
+
+/**
+ * Throws the one error every decoder throws, a `UcwaDecodeError` of format `json`, for the
+ * value at the current path (plus `key`, when given): "<what> at <path>".
+ */
+export function fail(
+  walk: Walk,
+  problem: DecodeProblem,
+  what: string,
+  key?: string | number,
+  more?: Pick<UcwaDecodeErrorOptions, 'cause' | 'position'>,
+): never {
+  const path = formatPath(key === undefined ? walk.path : [...walk.path, key]);
+  throw new UcwaDecodeError(`${what} at ${path}`, { problem, format: 'json', path, ...more });
+}
+
+/** The message of `too-deep`, from {@link enter} or from a stack overflow. */
+export const TOO_DEEP = 'nesting deeper than maxDepth';
+
+/** Steps into the container under `key`, refusing to go deeper than `maxDepth`. */
+export function enter(walk: Walk, key: string | number): void {
+  // The root object is depth 1 with an empty path.
+  if (walk.path.push(key) >= walk.maxDepth) fail(walk, 'too-deep', TOO_DEEP);
+}
+
+/** Refuses a prototype name as a key (the same string as a value is ordinary data). */
+export function checkName(walk: Walk, key: string): void {
+  if (isPrototypeName(key)) fail(walk, 'forbidden-name', 'forbidden name', key);
+}
+
+/** Fails with "expected <what>"; the value itself is never shown (it may be a secret). */
+export function expected(walk: Walk, what: string, key?: string | number): never {
+  return fail(walk, 'invalid-value', `expected ${what}`, key);
+}
+
+/** Fails unless `value` is a string; returns it. */
+export function readString(walk: Walk, value: unknown, key: string): string {
+  return typeof value === 'string' ? value : expected(walk, 'a string', key);
+}
+
+/** An optional string: absent and `null` both mean absent. */
+export function readOptionalString(walk: Walk, value: unknown, key: string): string | undefined {
+  return value == null ? undefined : readString(walk, value, key);
+}
+
+/** Fails unless `value` is an object; returns it. */
+export function readObject(walk: Walk, value: unknown, key: string | number): JsonObject {
+  return isObject(value) ? value : expected(walk, 'an object', key);
+}
+
+/** The object under `key`, read by `read` one level deeper. */
+export function readChild<T, A>(
+  walk: Walk,
+  value: unknown,
+  key: string | number,
+  read: Reader<T, A>,
+  arg?: A,
+): T {
+  const object = readObject(walk, value, key);
+  enter(walk, key);
+  const result = read(walk, object, arg as A);
+  walk.path.pop();
+  return result;
+}
+
+/** An array under `key` (absent or `null` means empty) whose items are objects, each read by `read`. */
+export function readList<T, A>(
+  walk: Walk,
+  value: unknown,
+  key: string | number,
+  read: Reader<T, A>,
+  arg?: A,
+): T[] {
+  if (value == null) return [];
+  if (!Array.isArray(value)) return expected(walk, 'an array', key);
+  enter(walk, key);
+  const out = value.map((item: unknown, i) => readChild(walk, item, i, read, arg));
+  walk.path.pop();
+  return out;
+}
+
+/**
+ * `_links` or `_embedded`: items by rel, each an object or an array of them as the
+ * document gives it, read by `read` with its rel. A rel in `single` may not be an array.
+ */
+export function readBag<T>(
+  walk: Walk,
+  value: unknown,
+  key: string,
+  read: Reader<T, string>,
+  single: readonly string[],
+): { [rel: string]: T | readonly T[] } {
+  const object = readObject(walk, value, key);
+  enter(walk, key);
+  const bag: { [rel: string]: T | readonly T[] } = {};
+  for (const rel of Object.keys(object)) {
+    checkName(walk, rel);
+    const item = object[rel];
+    if (!Array.isArray(item)) bag[rel] = readChild(walk, item, rel, read, rel);
+    else if (single.includes(rel)) expected(walk, 'an object', rel);
+    else bag[rel] = readList(walk, item, rel, read, rel);
+  }
+  walk.path.pop();
+  return bag;
+}
