@@ -11,10 +11,15 @@ describe('token endpoint answers', () => {
       '{"access_token":"cwt=a","token_type":"Bearer","expires_in":"28289","ms_rtc_identityscope":"local"}',
       { accessToken: 'cwt=a', expiresIn: 28289 },
     ],
-    ['{"access_token":"cwt=a"}', { accessToken: 'cwt=a', expiresIn: undefined }],
+    [
+      '{"access_token":"cwt=a","token_type":"bearer"}',
+      { accessToken: 'cwt=a', expiresIn: undefined },
+    ],
+    // RFC 6749 §5.1: token_type is required.
+    ['{"access_token":"cwt=a"}', undefined],
     ['{"access_token":"","token_type":"Bearer"}', undefined],
     ['{"access_token":"x","token_type":"MAC"}', undefined],
-    ['{"access_token":"x","expires_in":-5}', { accessToken: 'x', expiresIn: undefined }],
+    ['{"access_token":"x","token_type":"Bearer","expires_in":-5}', undefined],
     ['[1]', undefined],
     ['<html/>', undefined],
   ])('%s', (text, expected) => {
