@@ -5,6 +5,8 @@ export {
   isResource,
   linkCardinality,
 } from './catalog-lookup.ts';
+export type { DecodeOptions, ResourceInput, UcwaCodec } from './codec.ts';
+export { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH } from './codec.ts';
 export type { DataUri, FormatDataUriOptions } from './data-uri.ts';
 export { dataUriText, formatDataUri, parseDataUri } from './data-uri.ts';
 export type {
@@ -55,5 +57,3 @@ export type {
   UnknownResource,
 } from './resource.ts';
 export { compareRevisions, parseRevision, revisionOf, selectByRevision } from './revision.ts';
-export type { DecodeOptions, ResourceInput, UcwaCodec } from './codec.ts';
-export { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH } from './codec.ts';
