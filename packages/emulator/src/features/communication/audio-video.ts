@@ -4,6 +4,7 @@ import { ucwaError } from '../../http/errors.ts';
 import type { Reply } from '../../http/types.ts';
 import type { AppRoute, RouteContext } from '../feature.ts';
 import type { Comm } from './comm-core.ts';
+import { CONVERSATION_PATH, onConversation } from './comm-core.ts';
 import { convPath, invitationHref, participantResource } from './comm-resources.ts';
 import { type Conversation, others } from './comm-state.ts';
 import { created, newInvitation, text } from './invitations.ts';
@@ -113,13 +114,9 @@ function stop(
 }
 
 export function audioVideoRoutes(comm: Comm): AppRoute[] {
-  const on =
-    (handle: (c: Conversation, ctx: RouteContext) => Reply) =>
-    (ctx: RouteContext): Reply => {
-      const c = comm.conversation(ctx);
-      return 'error' in c ? c : handle(c, ctx);
-    };
-  const av = 'communication/conversations/:conversation/audioVideo';
+  const on = (handle: (c: Conversation, ctx: RouteContext) => Reply) =>
+    onConversation(comm, handle);
+  const av = `${CONVERSATION_PATH}/audioVideo`;
   const post = (
     name: string,
     handle: (c: Conversation, ctx: RouteContext) => Reply,

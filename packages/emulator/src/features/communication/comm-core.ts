@@ -3,7 +3,7 @@ import type { ApplicationHandle } from '../../apps/application.ts';
 import type { Priority } from '../../events/priority.ts';
 import type { PublishedEvent } from '../../events/publisher.ts';
 import { ucwaError } from '../../http/errors.ts';
-import type { ErrorReply } from '../../http/types.ts';
+import type { ErrorReply, Reply } from '../../http/types.ts';
 import { createPutGuard } from '../conditional-put.ts';
 import type { FeatureHost, RouteContext } from '../feature.ts';
 import { type PerApplication, perApplication } from '../state.ts';
@@ -70,6 +70,20 @@ export interface Comm {
   end(c: Conversation): void;
   /** Ends the conversation if no modality is left. */
   endIfIdle(c: Conversation): void;
+}
+
+/** Where every route of one conversation lives, relative to the application. */
+export const CONVERSATION_PATH = 'communication/conversations/:conversation';
+
+/** A route handler for one conversation: 404 ConversationNotFound when there is none. */
+export function onConversation(
+  comm: Comm,
+  handle: (c: Conversation, ctx: RouteContext) => Reply,
+): (ctx: RouteContext) => Reply {
+  return (ctx) => {
+    const c = comm.conversation(ctx);
+    return 'error' in c ? c : handle(c, ctx);
+  };
 }
 
 export const notFound = (): ErrorReply =>

@@ -4,6 +4,7 @@ import type { Reply } from '../../http/types.ts';
 import { renewEtag } from '../conditional-put.ts';
 import type { AppRoute, RouteContext } from '../feature.ts';
 import type { Comm } from './comm-core.ts';
+import { CONVERSATION_PATH, onConversation } from './comm-core.ts';
 import {
   communicationResource,
   conversationResource,
@@ -25,13 +26,9 @@ const SETTINGS = [
 
 /** The communication hub (GET, conditional PUT), conversations, conversation, participants. */
 export function conversationRoutes(comm: Comm): AppRoute[] {
-  const on =
-    (handle: (c: Conversation, ctx: RouteContext) => Reply) =>
-    (ctx: RouteContext): Reply => {
-      const c = comm.conversation(ctx);
-      return 'error' in c ? c : handle(c, ctx);
-    };
-  const base = 'communication/conversations/:conversation';
+  const on = (handle: (c: Conversation, ctx: RouteContext) => Reply) =>
+    onConversation(comm, handle);
+  const base = CONVERSATION_PATH;
   return [
     {
       method: 'GET',

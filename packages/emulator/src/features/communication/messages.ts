@@ -3,6 +3,7 @@ import { parameterValidationFailure, ucwaError } from '../../http/errors.ts';
 import type { Reply } from '../../http/types.ts';
 import type { AppRoute, RouteContext } from '../feature.ts';
 import type { Comm } from './comm-core.ts';
+import { CONVERSATION_PATH, onConversation } from './comm-core.ts';
 import {
   convPath,
   messageHref,
@@ -163,13 +164,9 @@ function stopMessaging(comm: Comm, c: Conversation): Reply {
 
 /** messaging, its messages, typing and participantMessaging. */
 export function messagingRoutes(comm: Comm): AppRoute[] {
-  const on =
-    (handle: (c: Conversation, ctx: RouteContext) => Reply) =>
-    (ctx: RouteContext): Reply => {
-      const c = comm.conversation(ctx);
-      return 'error' in c ? c : handle(c, ctx);
-    };
-  const base = 'communication/conversations/:conversation';
+  const on = (handle: (c: Conversation, ctx: RouteContext) => Reply) =>
+    onConversation(comm, handle);
+  const base = CONVERSATION_PATH;
   return [
     {
       method: 'GET',

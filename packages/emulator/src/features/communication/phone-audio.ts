@@ -4,6 +4,7 @@ import { parameterValidationFailure, ucwaError } from '../../http/errors.ts';
 import type { Reply } from '../../http/types.ts';
 import type { AppRoute, RouteContext } from '../feature.ts';
 import type { Comm } from './comm-core.ts';
+import { CONVERSATION_PATH, onConversation } from './comm-core.ts';
 import { convPath, invitationHref } from './comm-resources.ts';
 import { type Conversation, type Party, phoneParty, userParty } from './comm-state.ts';
 import { created, newInvitation, startConversation, text } from './invitations.ts';
@@ -97,13 +98,9 @@ export function replaceWithPhoneAudio(comm: Comm, ctx: RouteContext, c: Conversa
 }
 
 export function phoneAudioRoutes(comm: Comm): AppRoute[] {
-  const on =
-    (handle: (c: Conversation, ctx: RouteContext) => Reply) =>
-    (ctx: RouteContext): Reply => {
-      const c = comm.conversation(ctx);
-      return 'error' in c ? c : handle(c, ctx);
-    };
-  const base = 'communication/conversations/:conversation/phoneAudio';
+  const on = (handle: (c: Conversation, ctx: RouteContext) => Reply) =>
+    onConversation(comm, handle);
+  const base = `${CONVERSATION_PATH}/phoneAudio`;
   const notConnected = ucwaError(409, undefined, { message: 'Phone audio is not connected.' });
   return [
     {
