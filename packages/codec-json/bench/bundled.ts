@@ -1,23 +1,9 @@
-// The codec as one bundled module, the way an application ships it. Benchmarks import
-// this rather than src/: vitest's module runner turns every cross-module call into an
-// export getter (it warns about it), which would measure the runner, not the codec.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { buildSync } from 'esbuild';
+// The codec as one bundled module (see scripts/load-bundle.ts for why benchmarks use it).
+import { fileURLToPath } from 'node:url';
+import { loadBundle } from '../../../scripts/load-bundle.ts';
 
-type Codec = typeof import('../src/index.ts');
-
-const { outputFiles } = buildSync({
-  entryPoints: [new URL('../src/index.ts', import.meta.url).pathname],
-  bundle: true,
-  format: 'esm',
+export const codec = await loadBundle<typeof import('../src/index.ts')>({
+  contents: "export * from './src/index.ts';",
+  resolveDir: fileURLToPath(new URL('..', import.meta.url)),
   platform: 'neutral',
-  conditions: ['@ucwa/source'],
-  write: false,
 });
-const file = join(mkdtempSync(join(tmpdir(), 'codec-json-bench-')), 'codec.mjs');
-writeFileSync(file, outputFiles[0]?.text ?? '');
-
-export const codec: Codec = await import(/* @vite-ignore */ pathToFileURL(file).href);

@@ -1,23 +1,10 @@
-// The transport as one bundled module (ky and the JSON codec inside), the way an
-// application ships it. Benchmarks import this rather than src/: vitest's module runner
-// turns every cross-module call into an export getter, which would measure the runner.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { buildSync } from 'esbuild';
+// The transport as one bundled module, ky and the JSON codec inside (see
+// scripts/load-bundle.ts for why benchmarks use it).
+import { fileURLToPath } from 'node:url';
+import { loadBundle } from '../../../scripts/load-bundle.ts';
 
-type Transport = typeof import('../src/index.ts');
-
-const { outputFiles } = buildSync({
-  entryPoints: [new URL('../src/index.ts', import.meta.url).pathname],
-  bundle: true,
-  format: 'esm',
+export const transportModule = await loadBundle<typeof import('../src/index.ts')>({
+  contents: "export * from './src/index.ts';",
+  resolveDir: fileURLToPath(new URL('..', import.meta.url)),
   platform: 'node',
-  conditions: ['@ucwa/source'],
-  write: false,
 });
-const file = join(mkdtempSync(join(tmpdir(), 'transport-bench-')), 'transport.mjs');
-writeFileSync(file, outputFiles[0]?.text ?? '');
-
-export const transportModule: Transport = await import(/* @vite-ignore */ pathToFileURL(file).href);
