@@ -1,18 +1,14 @@
-import type { EventType, Link, UcwaErrorBody, UnknownResource } from '@ucwa/model';
+import type { UcwaEvent } from '@ucwa/model';
 import type { Application, ApplicationHandle } from '../apps/application.ts';
 import { catalogPriority, type Priority } from './priority.ts';
 
-/** An event a feature publishes (EventsInUCWA.md). */
-export interface PublishedEvent {
+/**
+ * An event a feature publishes (EventsInUCWA.md): the model's event (type, link, in,
+ * embedded resource, status, reason) plus who sent it and how urgent it is.
+ */
+export interface PublishedEvent extends UcwaEvent {
   /** The resource that sent it: `me`, `people`, `communication`, a `conversation`, ... */
   readonly sender: { readonly rel: string; readonly href: string };
-  readonly type: EventType;
-  readonly link: Link;
-  readonly in?: Link;
-  /** Embed the resource in the event, as the reference does for real-time events. */
-  readonly resource?: UnknownResource;
-  readonly status?: 'success' | 'failure';
-  readonly reason?: UcwaErrorBody;
   /** Defaults to the catalog's priority for (link rel, type, sender rel). */
   readonly priority?: Priority;
 }
