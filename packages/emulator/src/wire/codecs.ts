@@ -1,29 +1,25 @@
 import * as json from '@ucwa/codec-json';
 import * as xml from '@ucwa/codec-xml';
+import type { UcwaCodec } from '@ucwa/model';
 import type { WireCodec } from './codec.ts';
 
-/** The JSON codec of `@ucwa/codec-json`, seen through {@link WireCodec}. */
-export const jsonCodec: WireCodec = {
-  format: 'json',
-  mediaTypes: json.mediaTypes,
-  encodeResource: json.encodeResource,
-  encodeEventBatch: json.encodeEventBatch,
-  encodeError: json.encodeError,
-  decodeInput(text, maxBytes) {
-    const input = json.decodeInput(text, { maxBytes });
-    return { properties: input.properties, links: input.links ?? {} };
-  },
-};
+/** A codec module (the `UcwaCodec` surface both packages export) seen through {@link WireCodec}. */
+function wire(format: WireCodec['format'], codec: UcwaCodec): WireCodec {
+  return {
+    format,
+    mediaTypes: codec.mediaTypes,
+    encodeResource: codec.encodeResource,
+    encodeEventBatch: codec.encodeEventBatch,
+    encodeError: codec.encodeError,
+    decodeInput(text, maxBytes) {
+      const input = codec.decodeInput(text, { maxBytes });
+      return { properties: input.properties, links: input.links ?? {} };
+    },
+  };
+}
 
-/** The XML codec of `@ucwa/codec-xml`, seen through {@link WireCodec}. */
-export const xmlCodec: WireCodec = {
-  format: 'xml',
-  mediaTypes: xml.mediaTypes,
-  encodeResource: xml.encodeResource,
-  encodeEventBatch: xml.encodeEventBatch,
-  encodeError: xml.encodeError,
-  decodeInput(text, maxBytes) {
-    const input = xml.decodeInput(text, { maxBytes });
-    return { properties: input.properties, links: input.links ?? {} };
-  },
-};
+/** The JSON codec of `@ucwa/codec-json`. */
+export const jsonCodec: WireCodec = wire('json', json);
+
+/** The XML codec of `@ucwa/codec-xml`. */
+export const xmlCodec: WireCodec = wire('xml', xml);
