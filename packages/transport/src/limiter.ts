@@ -10,6 +10,11 @@ export const SERVER_REQUEST_LIMIT = 100;
 export interface Limiter {
   /** Takes `permits` slots (capped at the limit); the returned function gives them back. */
   acquire(permits: number, signal?: AbortSignal): Promise<() => void>;
+  /**
+   * Takes the slots only if they are free now and nobody waits: the release function, or
+   * `undefined` (then `acquire` and wait). Saves a promise on the common path.
+   */
+  tryAcquire(permits: number): (() => void) | undefined;
   readonly limit: number;
   readonly active: () => number;
 }
@@ -42,15 +47,22 @@ export function createLimiter(limit: number): Limiter {
     };
   };
 
+  const capped = (requested: number): number => Math.min(Math.max(1, requested), limit);
+  const tryAcquire = (requested: number): (() => void) | undefined => {
+    const permits = capped(requested);
+    if (queue.length > 0 || active + permits > limit) return undefined;
+    active += permits;
+    return releaser(permits);
+  };
+
   return {
     limit,
     active: () => active,
+    tryAcquire,
     async acquire(requested, signal) {
-      const permits = Math.min(Math.max(1, requested), limit);
-      if (queue.length === 0 && active + permits <= limit) {
-        active += permits;
-        return releaser(permits);
-      }
+      const now = tryAcquire(requested);
+      if (now !== undefined) return now;
+      const permits = capped(requested);
       const entry = { permits, grant: (): void => undefined };
       const granted = new Promise<void>((resolve) => {
         entry.grant = resolve;

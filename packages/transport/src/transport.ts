@@ -89,7 +89,7 @@ function buildContext(options: TransportOptions): TransportContext {
     tokenDeadline: () => createDeadline(timeout, timers, undefined),
   });
   return {
-    ky: createKy(),
+    ky: createKy(fetch),
     fetch,
     codecs: createCodecSet(options.format, options.codecs),
     policy,
@@ -133,10 +133,12 @@ export function createTransport(options: TransportOptions): Transport {
   const ctx = buildContext(options);
   const cache = cacheFor(options.cache);
   const resolve = (href: string, o: CallOptions, base?: string): URL =>
-    ctx.policy.resolve(href, {
-      ...(o.query === undefined ? {} : { query: o.query }),
-      ...(base === undefined ? {} : { base }),
-    });
+    o.query === undefined && base === undefined
+      ? ctx.policy.resolve(href)
+      : ctx.policy.resolve(href, {
+          ...(o.query === undefined ? {} : { query: o.query }),
+          ...(base === undefined ? {} : { base }),
+        });
   const answer = (url: URL, o: GetOptions): Promise<UcwaResponse> =>
     getResponse(ctx, o.cache === false ? undefined : cache, url, o);
   const get = async (href: string, o: GetOptions = {}): Promise<UnknownResource> =>

@@ -35,4 +35,19 @@ describe('outstanding request limiter', () => {
     release();
     expect(limiter.active()).toBe(0);
   });
+
+  it('tryAcquire takes free slots at once, and never jumps the queue', async () => {
+    const limiter = createLimiter(2);
+    const first = limiter.tryAcquire(1);
+    expect(first).toBeTypeOf('function');
+    const big = limiter.acquire(2); // waits: one slot is taken
+    expect(limiter.tryAcquire(1)).toBeUndefined(); // a slot is free, but `big` waits first
+    first?.();
+    const releaseBig = await big;
+    expect(limiter.active()).toBe(2);
+    expect(limiter.tryAcquire(1)).toBeUndefined(); // full
+    releaseBig();
+    expect(limiter.tryAcquire(5)?.()).toBeUndefined(); // capped at the limit, then released
+    expect(limiter.active()).toBe(0);
+  });
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   createTransport,
+  type FetchExtras,
   isUcwaHttpError,
   isUcwaNetworkError,
   isUcwaOriginError,
@@ -269,6 +270,36 @@ describe('P-GET and long requests', () => {
     answer(new Response(batch, { headers: { 'content-type': JSON_TYPE } }));
     const events = await pending;
     expect(events.next).toBe('/ucwa/events?ack=2');
+  });
+  it('hands its fetch the call’s signal and timeout (what a Node dispatcher needs)', async () => {
+    const inits: (RequestInit & FetchExtras)[] = [];
+    const transport = createTransport({
+      origin: ORIGIN,
+      format: 'json',
+      auth: countingProvider(),
+      retry: false,
+      fetch: (input, init) => {
+        inits.push(init ?? {});
+        const signal = init?.signal ?? input.signal;
+        return new Promise<Response>((resolve, reject) => {
+          if (input.url.endsWith('/hold')) {
+            signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+            return;
+          }
+          resolve(ok(resource('me', '/me')));
+        });
+      },
+    });
+    await transport.get('/me');
+    await transport.get('/me', { timeout: false });
+    const controller = new AbortController();
+    const held = transport.getEvents('/hold', { signal: controller.signal, timeout: 1_900_000 });
+    await vi.waitFor(() => expect(inits).toHaveLength(3));
+    expect(inits.map((init) => init.ucwaTimeout)).toEqual([30_000, false, 1_900_000]);
+    expect(inits.every((init) => init.signal instanceof AbortSignal)).toBe(true);
+    controller.abort(new Error('left the page'));
+    await expect(held).rejects.toThrow('left the page');
+    expect(inits[2]?.signal?.aborted).toBe(true);
   });
 });
 

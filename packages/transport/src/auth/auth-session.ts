@@ -34,6 +34,11 @@ export interface AuthSessionOptions {
 export interface AuthSession {
   /** The token to send now, refreshed first when it is about to expire; `undefined` before sign-in. */
   current(signal?: AbortSignal): Promise<string | undefined>;
+  /**
+   * The token when one is valid now and no refresh is under way, without waiting;
+   * otherwise `undefined` (then call `current`).
+   */
+  ready(): string | undefined;
   /** After a 401 to a request sent with `sent`: a fresh token to replay with. */
   unauthorized(
     headers: Headers,
@@ -158,11 +163,19 @@ export function createAuthSession(options: AuthSessionOptions): AuthSession {
   const expiring = (token: AccessToken): boolean =>
     token.expiresAt !== undefined && options.now() >= token.expiresAt - options.refreshMargin;
 
+  const ready = (): string | undefined => {
+    const { token } = state;
+    return state.inflight === undefined && token !== undefined && !expiring(token)
+      ? token.accessToken
+      : undefined;
+  };
+
   return {
+    ready,
     async current(signal) {
+      const now = ready();
+      if (now !== undefined) return now;
       const { token } = state;
-      if (state.inflight === undefined && token !== undefined && !expiring(token))
-        return token.accessToken;
       if (
         state.inflight === undefined &&
         token === undefined &&

@@ -5,9 +5,9 @@ import type { Timers } from '../signals.ts';
 export interface Deadline {
   readonly signal: AbortSignal;
   /** Whether the timeout (not the caller) aborted the call. */
-  readonly timedOut: () => boolean;
+  timedOut(): boolean;
   /** Stops the timer; call when the call settles. */
-  readonly dispose: () => void;
+  dispose(): void;
 }
 
 /**
@@ -20,22 +20,34 @@ export function createDeadline(
   timers: Timers,
   signal: AbortSignal | undefined,
 ): Deadline {
-  const controller = new AbortController();
-  let timedOut = false;
-  let handle: unknown;
-  if (timeout !== false) {
-    handle = timers.setTimeout(() => {
-      timedOut = true;
-      controller.abort(new UcwaTimeoutError(timeout));
-    }, timeout);
+  return new CallDeadline(timeout, timers, signal);
+}
+
+class CallDeadline implements Deadline {
+  readonly signal: AbortSignal;
+  readonly #timers: Timers;
+  readonly #handle: unknown;
+  #timedOut = false;
+
+  constructor(timeout: number | false, timers: Timers, signal: AbortSignal | undefined) {
+    const controller = new AbortController();
+    this.#timers = timers;
+    this.#handle =
+      timeout === false
+        ? undefined
+        : timers.setTimeout(() => {
+            this.#timedOut = true;
+            controller.abort(new UcwaTimeoutError(timeout));
+          }, timeout);
+    this.signal =
+      signal === undefined ? controller.signal : AbortSignal.any([signal, controller.signal]);
   }
-  const combined =
-    signal === undefined ? controller.signal : AbortSignal.any([signal, controller.signal]);
-  return {
-    signal: combined,
-    timedOut: () => timedOut,
-    dispose: () => {
-      if (handle !== undefined) timers.clearTimeout(handle);
-    },
-  };
+
+  timedOut(): boolean {
+    return this.#timedOut;
+  }
+
+  dispose(): void {
+    if (this.#handle !== undefined) this.#timers.clearTimeout(this.#handle);
+  }
 }

@@ -1,8 +1,9 @@
-import ky, { isNetworkError, type KyInstance } from 'ky';
+import ky, { isNetworkError, type KyInstance, type Options } from 'ky';
 import { redactUrl } from '../redact.ts';
 import { RETRY_STATUSES } from '../retry/retry-options.ts';
 import { sleep } from '../signals.ts';
 import type { TransportContext } from './context.ts';
+import type { FetchLike } from './fetch-like.ts';
 
 /** One request on the wire, retried by the session's policy. */
 export interface ExchangeSpec {
@@ -20,32 +21,50 @@ function isFetchFailure(error: unknown, signal: AbortSignal): boolean {
   return isNetworkError(error) || error.name === 'TypeError';
 }
 
+/** What `attempt` hands ky for its `fetch`: ky passes options it does not know on to it. */
+interface Forwarded {
+  readonly ucwaSignal?: AbortSignal;
+  readonly ucwaTimeout?: number | false;
+}
+
 /**
  * The ky instance of a transport, created once: no ky retry (the loop below is ours), no
  * ky timeout (its 10 s default would end a P-GET; the call's deadline covers every
  * attempt), no redirect following (the caller checks a redirect's origin first), and
- * failure statuses returned, not thrown.
+ * failure statuses returned, not thrown. Its `fetch` is `fetch` with the call's signal.
  */
-export function createKy(): KyInstance {
-  return ky.create({ redirect: 'manual', timeout: false, throwHttpErrors: false, retry: 0 });
-}
-
-/** One attempt through the transport's ky instance. */
-function attempt(ctx: TransportContext, spec: ExchangeSpec): Promise<Response> {
-  return ctx.ky(spec.url, {
-    method: spec.method,
-    headers: spec.headers,
-    body: spec.body ?? null,
+export function createKy(fetch: FetchLike): KyInstance {
+  return ky.create({
+    redirect: 'manual',
+    timeout: false,
+    throwHttpErrors: false,
+    retry: 0,
     // No `signal` for ky: it would combine it with its own (AbortSignal.any on every
     // request). The call's signal goes to fetch in `init`, where it replaces the Request's.
-    fetch: (input, init) =>
+    fetch: (input, init) => {
+      const forwarded = (init ?? {}) as Forwarded;
       // ky always passes a Request; the string/URL branch only satisfies its type.
-      ctx.fetch(input instanceof Request ? input : new Request(input, init), {
-        ...init,
-        signal: spec.signal,
-        ucwaTimeout: spec.timeout,
-      }),
+      return fetch(input instanceof Request ? input : new Request(input, init), {
+        ...(forwarded.ucwaSignal === undefined ? {} : { signal: forwarded.ucwaSignal }),
+        ucwaTimeout: forwarded.ucwaTimeout ?? false,
+      });
+    },
   });
+}
+
+/**
+ * One attempt through the transport's ky instance. Only the options a request needs are
+ * passed: ky merges every option it is given into its defaults on each call.
+ */
+function attempt(ctx: TransportContext, spec: ExchangeSpec): Promise<Response> {
+  const options: Options & Forwarded = {
+    headers: spec.headers,
+    ucwaSignal: spec.signal,
+    ucwaTimeout: spec.timeout,
+  };
+  if (spec.method !== 'GET') options.method = spec.method;
+  if (spec.body !== undefined) options.body = spec.body;
+  return ctx.ky(spec.url, options);
 }
 
 /**

@@ -31,7 +31,10 @@ export async function httpError(ctx: TransportContext, sent: Sent): Promise<Ucwa
   });
 }
 
+const NO_OPTIONS: { maxBytes?: number; etag?: string } = Object.freeze({});
+
 function decodeOptions(ctx: TransportContext, etag?: string): { maxBytes?: number; etag?: string } {
+  if (ctx.maxBytes === undefined && etag === undefined) return NO_OPTIONS;
   return {
     ...(ctx.maxBytes === undefined ? {} : { maxBytes: ctx.maxBytes }),
     ...(etag === undefined ? {} : { etag }),

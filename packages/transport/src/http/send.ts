@@ -41,20 +41,23 @@ export interface Sent {
   readonly signal: AbortSignal;
 }
 
-function sentOf(
-  response: Response,
-  url: URL,
-  describe: () => RequestSummary,
-  signal: AbortSignal,
-): Sent {
-  return {
-    response,
-    url,
-    signal,
-    get request() {
-      return describe();
-    },
-  };
+/** A {@link Sent}; a class, so the lazy `request` getter lives once on the prototype. */
+class SentAnswer implements Sent {
+  readonly response: Response;
+  readonly url: URL;
+  readonly signal: AbortSignal;
+  readonly #describe: () => RequestSummary;
+
+  constructor(response: Response, url: URL, describe: () => RequestSummary, signal: AbortSignal) {
+    this.response = response;
+    this.url = url;
+    this.signal = signal;
+    this.#describe = describe;
+  }
+
+  get request(): RequestSummary {
+    return this.#describe();
+  }
 }
 
 const MAX_REDIRECTS = 5;
@@ -74,7 +77,9 @@ export async function send<T>(
   const deadline = createDeadline(timeout, ctx.timers, spec.signal);
   let describe = lazySummary(spec.method, spec.url);
   try {
-    const release = await ctx.limiter.acquire(spec.permits ?? 1, deadline.signal);
+    const permits = spec.permits ?? 1;
+    const release =
+      ctx.limiter.tryAcquire(permits) ?? (await ctx.limiter.acquire(permits, deadline.signal));
     try {
       const sent = await sendAuthorized(ctx, spec, deadline.signal, timeout, (d) => {
         describe = d;
@@ -108,7 +113,7 @@ async function sendAuthorized(
   onRequest: (describe: () => RequestSummary) => void,
 ): Promise<Sent> {
   const useAuth = spec.auth !== false;
-  let token = useAuth ? await ctx.auth.current(signal) : undefined;
+  let token = useAuth ? (ctx.auth.ready() ?? (await ctx.auth.current(signal))) : undefined;
   for (let replayed = false; ; replayed = true) {
     const sent = await sendFollowing(ctx, spec, token, signal, timeout, onRequest);
     if (sent.response.status !== 401 || !useAuth) return sent;
@@ -130,6 +135,11 @@ interface Hop {
   readonly url: URL;
   readonly method: string;
   readonly body: string | undefined;
+}
+
+/** Whether `response` is, or may be, a redirect: only then does `nextHop` look further. */
+function mayRedirect(response: Response): boolean {
+  return response.type === 'opaqueredirect' || REDIRECTS.has(response.status);
 }
 
 /**
@@ -197,8 +207,8 @@ async function sendFollowing(
       status: response.status,
       ms: ctx.now() - started,
     });
-    const next = await nextHop(ctx, response, hop, describe);
-    if (next === undefined) return sentOf(response, url, describe, signal);
+    const next = mayRedirect(response) ? await nextHop(ctx, response, hop, describe) : undefined;
+    if (next === undefined) return new SentAnswer(response, url, describe, signal);
     hop = next;
   }
   throw new UcwaNetworkError(`more than ${MAX_REDIRECTS} redirects`, {

@@ -31,10 +31,9 @@ export async function getResponse(
   options: GetOptions,
 ): Promise<UcwaResponse> {
   const cached = cache?.get(url.href);
-  const spec: SendSpec = {
-    ...callSpec('GET', url, options),
-    ...(cached === undefined ? {} : { conditional: { 'if-none-match': cached.etag } }),
-  };
+  const plain = callSpec('GET', url, options);
+  const spec: SendSpec =
+    cached === undefined ? plain : { ...plain, conditional: { 'if-none-match': cached.etag } };
   return send(ctx, spec, async (sent) => {
     if (sent.response.status === 304 && cached !== undefined) {
       await sent.response.body?.cancel();
