@@ -1,5 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import ky from 'ky';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { transportModule } from './bundled.ts';
 import { startBenchServer } from './server.ts';
@@ -22,61 +23,114 @@ function auth() {
 }
 
 // Goal (issue 5): transport GET throughput at concurrency 50 on loopback is at least 0.8x
-// bare fetch on the same requests in the same run. Both use Node's global fetch and
-// dispatcher; the bare side parses the JSON, the transport decodes it into the model.
-// The table is vitest's; the asserted ratio comes from interleaved rounds (bare, transport,
-// transport, bare, ...) and their median, so load that drifts during the run (other
-// processes on the machine) hits both sides alike.
+// bare fetch on the same requests in the same run. All three contenders use Node's global
+// fetch and dispatcher: bare fetch parses the JSON; "ky alone" is a ky instance made as the
+// transport makes its own (no retry, no timeout, no redirects), parsing the JSON; the
+// transport adds auth, the origin policy, the limiter, the call deadline and decoding into
+// the model. "ky alone" shows how much of the gap is ky's own per-request work.
+// The table is vitest's; the asserted ratios come from interleaved rounds (each order of
+// the three in turn) and their medians, so load that drifts during the run (other
+// processes on the machine) hits every contender alike.
+const ROUNDS = 24;
+const BATCHES = 20;
+const ORDERS = [
+  [0, 1, 2],
+  [1, 2, 0],
+  [2, 0, 1],
+  [2, 1, 0],
+  [1, 0, 2],
+  [0, 2, 1],
+] as const;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  const middle = sorted.length / 2;
+  return sorted.length % 2 === 0
+    ? ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
+    : (sorted[Math.floor(middle)] ?? 0);
+}
+
 describe('GET at concurrency 50 on loopback', () => {
-  test('transport vs bare fetch', async ({ bench }) => {
+  const measured = { transportVsBare: 0, kyVsBare: 0, transportVsKy: 0 };
+
+  test('transport, ky alone and bare fetch', async ({ bench }) => {
     const url = `${server.origin}/me`;
+    const headers = { accept: ACCEPT, authorization: 'Bearer cwt=bench-token' };
     const transport = createTransport({
       origin: server.origin,
       format: 'json',
       auth: auth(),
       limit: CONCURRENCY,
     });
-    const bare = async (): Promise<void> => {
-      await Promise.all(
-        Array.from({ length: CONCURRENCY }, async () => {
-          const response = await fetch(url, {
-            headers: { accept: ACCEPT, authorization: 'Bearer cwt=bench-token' },
-          });
-          return response.json();
-        }),
-      );
+    const kyAlone = ky.create({
+      redirect: 'manual',
+      timeout: false,
+      throwHttpErrors: false,
+      retry: 0,
+    });
+    const target = new URL(url);
+    const concurrently = (one: () => Promise<unknown>) => async (): Promise<void> => {
+      await Promise.all(Array.from({ length: CONCURRENCY }, one));
     };
-    const ours = async (): Promise<void> => {
-      await Promise.all(Array.from({ length: CONCURRENCY }, () => transport.get('/me')));
-    };
-    await bench.compare(bench('bare fetch', bare), bench('transport.get', ours), { time: 2_000 });
+    const contenders = [
+      concurrently(async () => (await fetch(url, { headers })).json()),
+      concurrently(async () => (await kyAlone(target, { headers })).json()),
+      concurrently(() => transport.get('/me')),
+    ];
+    const [bare, kyOnly, ours] = contenders as [
+      () => Promise<void>,
+      () => Promise<void>,
+      () => Promise<void>,
+    ];
+    await bench.compare(
+      bench('bare fetch', bare),
+      bench('ky alone', kyOnly),
+      bench('transport.get', ours),
+      { time: 2_000 },
+    );
 
     const timed = async (run: () => Promise<void>): Promise<number> => {
       const start = performance.now();
-      for (let i = 0; i < 20; i++) await run();
+      for (let i = 0; i < BATCHES; i++) await run();
       return performance.now() - start;
     };
-    const ratios: number[] = [];
-    let bareMs = 0;
-    let oursMs = 0;
-    for (let round = 0; round < 16; round++) {
-      const first = round % 2 === 0 ? bare : ours;
-      const second = round % 2 === 0 ? ours : bare;
-      const a = await timed(first);
-      const b = await timed(second);
-      const [bareTime, oursTime] = round % 2 === 0 ? [a, b] : [b, a];
-      bareMs += bareTime;
-      oursMs += oursTime;
-      ratios.push(bareTime / oursTime);
+    const totals = [0, 0, 0];
+    const ratios = {
+      transportVsBare: [] as number[],
+      kyVsBare: [] as number[],
+      transportVsKy: [] as number[],
+    };
+    for (let round = 0; round < ROUNDS; round++) {
+      const times = [0, 0, 0];
+      for (const index of ORDERS[round % ORDERS.length] ?? ORDERS[0]) {
+        times[index] = await timed(contenders[index] as () => Promise<void>);
+      }
+      const [bareMs = 0, kyMs = 0, oursMs = 0] = times;
+      totals[0] = (totals[0] ?? 0) + bareMs;
+      totals[1] = (totals[1] ?? 0) + kyMs;
+      totals[2] = (totals[2] ?? 0) + oursMs;
+      ratios.transportVsBare.push(bareMs / oursMs);
+      ratios.kyVsBare.push(bareMs / kyMs);
+      ratios.transportVsKy.push(kyMs / oursMs);
     }
-    ratios.sort((x, y) => x - y);
-    const median = ((ratios[7] ?? 0) + (ratios[8] ?? 0)) / 2;
-    const perSecond = (ms: number) => ((16 * 20 * CONCURRENCY) / (ms / 1000)).toFixed(0);
+    measured.transportVsBare = median(ratios.transportVsBare);
+    measured.kyVsBare = median(ratios.kyVsBare);
+    measured.transportVsKy = median(ratios.transportVsKy);
+    const perSecond = (ms = 0) => ((ROUNDS * BATCHES * CONCURRENCY) / (ms / 1000)).toFixed(0);
     console.log(
-      `transport/bare fetch throughput at concurrency ${CONCURRENCY}: median ${median.toFixed(2)}x over 16 interleaved rounds ` +
-        `(range ${ratios[0]?.toFixed(2)}-${ratios[15]?.toFixed(2)}; bare ${perSecond(bareMs)} req/s, transport ${perSecond(oursMs)} req/s)`,
+      `throughput at concurrency ${CONCURRENCY}, medians over ${ROUNDS} interleaved rounds: ` +
+        `transport/bare fetch ${measured.transportVsBare.toFixed(2)}x, ky alone/bare fetch ${measured.kyVsBare.toFixed(2)}x, ` +
+        `transport/ky alone ${measured.transportVsKy.toFixed(2)}x ` +
+        `(bare ${perSecond(totals[0])} req/s, ky alone ${perSecond(totals[1])} req/s, transport ${perSecond(totals[2])} req/s)`,
     );
-    expect(median).toBeGreaterThanOrEqual(0.8);
+    // What the transport adds on top of ky: auth, origin policy, limiter, deadline, decoding.
+    expect(measured.transportVsKy).toBeGreaterThanOrEqual(0.8);
+  });
+
+  // The issue's target. Not met while every request goes through ky: ky alone stays under
+  // 0.8x of bare fetch here (see BENCHMARKS.md).
+  test('transport is at least 0.8x bare fetch', () => {
+    expect(measured.transportVsBare).toBeGreaterThanOrEqual(0.8);
   });
 });
 
