@@ -65,8 +65,16 @@ export function createOriginPolicy(origin: string, extra: readonly string[] = []
   const isTrusted = (url: URL): boolean => trusted.has(url.origin);
   const assertTrusted = (url: URL, what = 'URL'): void => {
     // Every trusted origin passed `assertSafeUrl` when it was added, and that check depends
-    // only on the origin and the user info: a trusted origin without user info is safe.
-    if (url.username === '' && url.password === '' && trusted.has(url.origin)) return;
+    // only on the scheme, the origin and the user info. The scheme is checked here too: a
+    // `blob:https://…` URL has the origin of the URL inside it.
+    if (
+      (url.protocol === 'https:' || url.protocol === 'http:') &&
+      url.username === '' &&
+      url.password === '' &&
+      trusted.has(url.origin)
+    ) {
+      return;
+    }
     assertSafeUrl(url, what);
     if (!isTrusted(url)) {
       throw new UcwaOriginError(

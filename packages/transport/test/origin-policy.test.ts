@@ -35,6 +35,7 @@ describe('origin policy', () => {
     ['plain http to a trusted host name', 'http://pool.contoso.test/ucwa'],
     ['user info', 'https://user:pw@pool.contoso.test/ucwa'],
     ['javascript:', 'javascript:alert(1)'],
+    ['a blob: URL carrying a trusted origin', 'blob:https://pool.contoso.test/0f3e'],
   ])('refuses %s', (_name, href) => {
     let caught: unknown;
     try {
