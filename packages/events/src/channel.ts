@@ -1,0 +1,398 @@
+import type { EventBatch } from '@ucwa/model';
+import { backoffDelay, type ResolvedBackoff, resolveBackoff } from './backoff.ts';
+import { classifyFailure } from './classify.ts';
+import { Dispatcher } from './dispatcher.ts';
+import { UcwaChannelProtocolError } from './errors/channel-protocol-error.ts';
+import { UcwaChannelStoppedError } from './errors/channel-stopped-error.ts';
+import { eventIterable } from './event-iterable.ts';
+import { OperationTracker } from './operation-tracker.ts';
+import type { EventChannelOptions, Timers } from './options.ts';
+import { resolveSettings, sameSettings, settingsQuery } from './settings.ts';
+import { createSignalHub, type SignalHub } from './signal-hub.ts';
+import type {
+  ChannelSettings,
+  ChannelSignal,
+  ChannelSignals,
+  ChannelState,
+  EventChannel,
+  EventCursor,
+  EventFilter,
+  EventHandler,
+  FetchEvents,
+  HandlerFailure,
+  StopReason,
+} from './types.ts';
+
+/** Default milliseconds a P-GET may outlive its `timeout` before the watchdog re-issues it. */
+export const DEFAULT_WATCHDOG_MARGIN = 30_000;
+
+const globalTimers: Timers = {
+  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/** One P-GET the channel sent. */
+interface PGet {
+  readonly href: string;
+  readonly controller: AbortController;
+  readonly carriesSettings: boolean;
+  watchdog: unknown;
+}
+
+/** A batch received and not yet dispatched; `follow` is where to ask next. */
+interface Received {
+  readonly batch: EventBatch;
+  readonly follow: string;
+}
+
+/** The P-GET outlived its timeout plus the margin (the liveness watchdog fired). */
+class WatchdogTimeout extends Error {
+  override readonly name = 'WatchdogTimeout';
+}
+
+class Channel {
+  readonly #fetch: FetchEvents;
+  readonly #timers: Timers;
+  readonly #now: () => number;
+  readonly #random: () => number;
+  readonly #backoff: ResolvedBackoff;
+  readonly #margin: number;
+  readonly #signal: AbortSignal | undefined;
+  readonly #hub: SignalHub;
+  readonly #dispatcher: Dispatcher;
+  readonly #tracker: OperationTracker;
+  readonly #stopped: Promise<StopReason>;
+  readonly #onStopped = new Set<() => void>();
+  #resolveStopped!: (reason: StopReason) => void;
+  #href: string;
+  #settings: ChannelSettings;
+  #sendSettings: boolean;
+  #priority = 0;
+  #state: ChannelState = { status: 'connecting' };
+  #started = false;
+  #request: PGet | undefined;
+  #superseded: PGet[] = [];
+  #attempt = 0;
+  #retryTimer: unknown;
+  #queue: Received[] = [];
+  #dispatching: Promise<void> | undefined;
+  #stopReason: StopReason | undefined;
+
+  constructor(options: EventChannelOptions) {
+    const start = options.cursor?.href ?? options.href;
+    if (start === undefined || start === '') {
+      throw new TypeError('createEventChannel needs the events href (href) or a cursor');
+    }
+    this.#fetch = options.fetchEvents;
+    this.#timers = options.timers ?? globalTimers;
+    this.#now = options.now ?? Date.now;
+    this.#random = options.random ?? Math.random;
+    this.#backoff = resolveBackoff(options.backoff);
+    this.#margin = options.watchdogMargin ?? DEFAULT_WATCHDOG_MARGIN;
+    this.#signal = options.signal;
+    this.#href = start;
+    this.#settings = resolveSettings(options.settings, options.cursor?.settings);
+    this.#sendSettings = options.cursor === undefined ? true : options.cursor.sendSettings;
+    if (options.cursor !== undefined && options.settings !== undefined) {
+      this.#sendSettings ||= !sameSettings(this.#settings, options.cursor.settings);
+    }
+    this.#hub = createSignalHub((error) => this.#reportListenerError(error));
+    this.#tracker = new OperationTracker(options.operations, this.#timers, this.#now);
+    this.#dispatcher = new Dispatcher(
+      (event) => this.#tracker.observe(event),
+      (failure) => this.#reportHandlerFailure(failure),
+    );
+    this.#stopped = new Promise((resolve) => {
+      this.#resolveStopped = resolve;
+    });
+  }
+
+  get state(): ChannelState {
+    return this.#state;
+  }
+
+  get stopped(): Promise<StopReason> {
+    return this.#stopped;
+  }
+
+  get cursor(): EventCursor {
+    return { href: this.#href, settings: this.#settings, sendSettings: this.#sendSettings };
+  }
+
+  get settings(): ChannelSettings {
+    return this.#settings;
+  }
+
+  start(): void {
+    if (this.#started) return;
+    this.#started = true;
+    if (this.#stopReason !== undefined) return;
+    if (this.#signal?.aborted === true) {
+      this.#finish({ kind: 'aborted', cause: this.#signal.reason });
+      return;
+    }
+    this.#signal?.addEventListener('abort', this.#onAbort, { once: true });
+    this.#issue();
+  }
+
+  async stop(): Promise<void> {
+    this.#finish({ kind: 'stopped' });
+    await this.#stopped;
+  }
+
+  configure(changes: Partial<ChannelSettings>): void {
+    const next = resolveSettings(changes, this.#settings);
+    if (sameSettings(next, this.#settings)) return;
+    this.#settings = next;
+    this.#sendSettings = true;
+    const current = this.#request;
+    if (current === undefined || this.#stopReason !== undefined) return;
+    // EventChannelDetails.md: a P-GET on the same href with a higher priority replaces the
+    // pending one, which the server answers 409 PGetReplaced (ignored: we replaced it).
+    this.#timers.clearTimeout(current.watchdog);
+    this.#superseded.push(current);
+    this.#request = undefined;
+    this.#priority += 1;
+    this.#issue();
+  }
+
+  on<R extends string>(filter: EventFilter<R>, handler: EventHandler<R>): () => void {
+    return this.#dispatcher.add(filter, handler);
+  }
+
+  onSignal<S extends ChannelSignal>(
+    signal: S,
+    listener: (value: ChannelSignals[S]) => void,
+  ): () => void {
+    return this.#hub.on(signal, listener);
+  }
+
+  events(options: { readonly signal?: AbortSignal } = {}) {
+    return eventIterable(
+      {
+        dispatcher: this.#dispatcher,
+        isStopped: () => this.#state.status === 'stopped',
+        onStopped: (callback) => {
+          this.#onStopped.add(callback);
+          return () => this.#onStopped.delete(callback);
+        },
+      },
+      options.signal,
+    );
+  }
+
+  trackOperation(operationId: string, options?: Parameters<EventChannel['trackOperation']>[1]) {
+    if (this.#state.status === 'stopped') {
+      const error = new UcwaChannelStoppedError(this.#state.reason);
+      const result = Promise.reject(error);
+      result.catch(() => undefined);
+      return { operationId, result, cancel: () => undefined };
+    }
+    return this.#tracker.track(operationId, options);
+  }
+
+  /** How many untracked operations have events kept (for tests and diagnostics). */
+  get bufferedOperations(): number {
+    return this.#tracker.buffered;
+  }
+
+  readonly #onAbort = (): void => {
+    this.#finish({ kind: 'aborted', cause: this.#signal?.reason });
+  };
+
+  #issue(): void {
+    if (this.#stopReason !== undefined) return;
+    const query = this.#sendSettings
+      ? {
+          ...settingsQuery(this.#settings),
+          ...(this.#priority > 0 ? { priority: String(this.#priority) } : {}),
+        }
+      : undefined;
+    const request: PGet = {
+      href: this.#href,
+      controller: new AbortController(),
+      carriesSettings: query !== undefined,
+      watchdog: undefined,
+    };
+    this.#request = request;
+    const timeout = this.#settings.timeout * 1000 + this.#margin;
+    request.watchdog = this.#timers.setTimeout(() => this.#onWatchdog(request), timeout);
+    let answer: Promise<EventBatch>;
+    try {
+      answer = this.#fetch(request.href, {
+        signal: request.controller.signal,
+        timeout,
+        ...(query === undefined ? {} : { query }),
+      });
+    } catch (error) {
+      answer = Promise.reject(error);
+    }
+    answer.then(
+      (batch) => this.#onBatch(request, batch),
+      (error: unknown) => this.#onFailure(request, error),
+    );
+  }
+
+  #settle(request: PGet): void {
+    this.#timers.clearTimeout(request.watchdog);
+    this.#request = undefined;
+    for (const old of this.#superseded) old.controller.abort();
+    this.#superseded = [];
+  }
+
+  #onWatchdog(request: PGet): void {
+    if (request !== this.#request) return;
+    const error = new WatchdogTimeout(`P-GET ${request.href} outlived its timeout`);
+    this.#settle(request);
+    request.controller.abort(error);
+    this.#retry(error, undefined);
+  }
+
+  #onBatch(request: PGet, batch: EventBatch): void {
+    if (request !== this.#request) return;
+    this.#settle(request);
+    const follow = batch.next ?? batch.resume ?? batch.resync;
+    if (follow === undefined) {
+      const error = new UcwaChannelProtocolError(
+        'the answer carries no next, resume or resync link',
+        request.href,
+      );
+      this.#finish({ kind: 'failed', error });
+      return;
+    }
+    this.#attempt = 0;
+    if (request.carriesSettings) this.#sendSettings = false;
+    if (this.#state.status !== 'open') this.#setState({ status: 'open' });
+    this.#queue.push({ batch, follow });
+    this.#pump();
+  }
+
+  #onFailure(request: PGet, error: unknown): void {
+    if (request !== this.#request) return;
+    this.#settle(request);
+    const failure = classifyFailure(error, this.#now());
+    switch (failure.kind) {
+      case 'retry':
+        this.#retry(error, failure.retryAfter);
+        return;
+      case 'pgetReplaced':
+        this.#finish({ kind: 'replaced', error });
+        return;
+      case 'applicationLost':
+        this.#finish({ kind: 'applicationLost', error });
+        return;
+      case 'auth':
+        this.#finish({ kind: 'authFailed', error });
+        return;
+      default:
+        this.#finish({ kind: 'failed', error });
+    }
+  }
+
+  #retry(error: unknown, retryAfter: number | undefined): void {
+    if (this.#stopReason !== undefined) return;
+    this.#attempt += 1;
+    const attempt = this.#attempt;
+    const delay = backoffDelay(this.#backoff, attempt, this.#random, retryAfter);
+    this.#setState({ status: 'backingOff', attempt, delay, error });
+    this.#retryTimer = this.#timers.setTimeout(() => {
+      this.#retryTimer = undefined;
+      this.#issue();
+    }, delay);
+  }
+
+  /**
+   * Dispatches received batches one at a time. Each batch is acknowledged (the P-GET on
+   * its `next` leaves) just before it is dispatched, so the server is already holding the
+   * next P-GET while handlers run; a batch that arrives meanwhile waits, unacknowledged,
+   * so a slow consumer holds the channel instead of piling batches up.
+   */
+  #pump(): void {
+    if (this.#dispatching !== undefined) return;
+    this.#dispatching = this.#drain().finally(() => {
+      this.#dispatching = undefined;
+    });
+  }
+
+  async #drain(): Promise<void> {
+    for (;;) {
+      const received = this.#stopReason === undefined ? this.#queue.shift() : undefined;
+      if (received === undefined) return;
+      const { batch, follow } = received;
+      this.#href = follow;
+      const resumed = batch.next === undefined && batch.resume !== undefined;
+      if (resumed) this.#sendSettings = true;
+      this.#issue();
+      if (resumed) this.#hub.emit('resumed', { href: follow });
+      else if (batch.next === undefined) this.#hub.emit('resync', { href: follow });
+      await this.#dispatcher.dispatch(batch);
+    }
+  }
+
+  #finish(reason: StopReason): void {
+    if (this.#stopReason !== undefined) return;
+    this.#stopReason = reason;
+    this.#signal?.removeEventListener('abort', this.#onAbort);
+    this.#timers.clearTimeout(this.#retryTimer);
+    const request = this.#request;
+    if (request !== undefined) {
+      this.#settle(request);
+      request.controller.abort(new UcwaChannelStoppedError(reason));
+    }
+    // Batches still queued were not acknowledged: the cursor points at them.
+    this.#queue = [];
+    const drained = this.#dispatching ?? Promise.resolve();
+    void drained.then(() => this.#close(reason));
+  }
+
+  #close(reason: StopReason): void {
+    if (reason.kind === 'replaced') this.#hub.emit('replaced', { error: reason.error });
+    if (reason.kind === 'applicationLost') {
+      this.#hub.emit('applicationLost', { error: reason.error });
+    }
+    this.#setState({ status: 'stopped', reason });
+    this.#tracker.failAll(new UcwaChannelStoppedError(reason));
+    for (const callback of [...this.#onStopped]) callback();
+    this.#onStopped.clear();
+    this.#resolveStopped(reason);
+  }
+
+  #setState(state: ChannelState): void {
+    this.#state = state;
+    this.#hub.emit('state', state);
+  }
+
+  #reportHandlerFailure(failure: HandlerFailure): void {
+    if (this.#hub.has('error')) this.#hub.emit('error', failure);
+    else console.error('@ucwa/events: an event handler failed', failure.error);
+  }
+
+  #reportListenerError(error: unknown): void {
+    console.error('@ucwa/events: a signal listener failed', error);
+  }
+}
+
+/**
+ * Opens the event channel of one application (EventsInUCWA.md): P-GETs on the hrefs the
+ * server returns, each batch acknowledged by following its `next` once it is safely in
+ * hand, events dispatched once and in order. Reconnects with backoff on network errors,
+ * 5xx and timeouts; follows `resync` and `resume`; stops on 409 PGetReplaced it did not
+ * cause, on 404 ApplicationNotFound / 410, and on authentication failures.
+ *
+ * @example
+ * ```ts
+ * import { createEventChannel } from '@ucwa/events';
+ *
+ * const channel = createEventChannel({
+ *   href: findLink(application, 'events')!.href,
+ *   fetchEvents: (href, o) => transport.getEvents(href, o),
+ * });
+ * channel.on({ rel: 'audioVideo', type: 'updated' }, (event) => {
+ *   console.log(event.resource?.properties.state);
+ * });
+ * channel.start();
+ * ```
+ */
+export function createEventChannel(options: EventChannelOptions): EventChannel {
+  return new Channel(options);
+}
