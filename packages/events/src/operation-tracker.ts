@@ -71,6 +71,9 @@ export class OperationTracker {
     const result = new Promise<OperationResult>((resolve, reject) => {
       settle = (outcome) => ('value' in outcome ? resolve(outcome.value) : reject(outcome.error));
     });
+    // A handle whose result nobody awaits (cancelled, say) must not be an unhandled
+    // rejection; whoever awaits `result` still gets the error.
+    result.catch(() => undefined);
     const tracked = this.#register(operationId, options, settle);
     const kept = this.#buffered.get(operationId);
     this.#buffered.delete(operationId);

@@ -277,7 +277,7 @@ describe('stopping', () => {
       settings: { timeout: 600, medium: 5, low: 15 },
       sendSettings: false,
     });
-    const next = setup({ href: undefined, cursor: JSON.parse(JSON.stringify(channel.cursor)) });
+    const next = setup({ cursor: JSON.parse(JSON.stringify(channel.cursor)) });
     next.channel.start();
     expect(next.server.last().href).toBe(eventsHref(2));
     expect(next.server.last().options.query).toBeUndefined();
