@@ -1,0 +1,36 @@
+export type { DiscoveryAttempt } from './errors/discovery-error.ts';
+export { UcwaDiscoveryError } from './errors/discovery-error.ts';
+export { documentedError, UcwaDocumentedError } from './errors/documented-error.ts';
+export { UcwaLinkMissingError } from './errors/link-missing-error.ts';
+export { UcwaRedirectRefusedError } from './errors/redirect-refused-error.ts';
+export { UcwaSessionClosedError } from './errors/session-closed-error.ts';
+export type { UcwaClientErrorName } from './errors/ucwa-client-error.ts';
+export { isUcwaClientError, UcwaClientError } from './errors/ucwa-client-error.ts';
+export type { OperationInputs, OperationRel } from './generated/inputs.ts';
+export type { InputArgs, InputOf, LinkTarget, OperationRelOf } from './navigation/types.ts';
+export type { MakeMeAvailableInput } from './session/availability.ts';
+export type { InvokeResult, TrackedOperation } from './session/invoke.ts';
+export type { Session, SessionCallOptions } from './session/session.ts';
+export type { SessionSnapshot } from './session/snapshot-types.ts';
+export type { ReconnectReason, SessionStatus, SignedOutReason } from './session/status.ts';
+export type { CachedDiscovery } from './sign-in/discovery-cache.ts';
+export { discoveryCandidates } from './sign-in/discovery-candidates.ts';
+export type {
+  RedirectPolicy,
+  RedirectPolicyOption,
+  RedirectRequest,
+} from './sign-in/redirect-policy.ts';
+export { createRedirectPolicy } from './sign-in/redirect-policy.ts';
+export type { ResumeOptions } from './sign-in/resume-session.ts';
+export { resumeSession } from './sign-in/resume-session.ts';
+export { signIn } from './sign-in/sign-in.ts';
+export type {
+  ApplicationOptions,
+  DiscoveryStart,
+  SignInAuth,
+  SignInOptions,
+  SignInSettings,
+} from './sign-in/sign-in-options.ts';
+export type { SessionStorage } from './storage.ts';
+export { createMemoryStorage } from './storage.ts';
+export type { ReadOptions, ResourceStore, StoreChange, StoreWatcher } from './store/store-types.ts';

@@ -1,0 +1,41 @@
+import type { EventChannel, EventFilter, EventHandler } from '@ucwa/events';
+import type { Resource } from '@ucwa/model';
+import type { Transport } from '@ucwa/transport';
+import type { ApplicationIdentity } from '../sign-in/create-application.ts';
+import type { SignInConfig } from '../sign-in/sign-in-config.ts';
+import type { LiveResourceStore } from '../store/resource-store.ts';
+import type { StatusCell } from './status.ts';
+
+/** Why state the session set up is being restored. */
+export type RestoreReason = 'applicationLost' | 'resumed';
+
+/** Something the session set up that must be set up again after `reason`. */
+export type Restorer = (reason: RestoreReason) => Promise<void>;
+
+/** A subscription of the session's user, moved to each new channel. */
+export interface Subscription {
+  readonly filter: EventFilter;
+  readonly handler: EventHandler;
+  detach: () => void;
+}
+
+/** The mutable heart of one session; nothing in it is shared with another session. */
+export interface SessionCore {
+  readonly cfg: SignInConfig;
+  readonly identity: ApplicationIdentity;
+  readonly status: StatusCell;
+  readonly store: LiveResourceStore;
+  readonly restorers: Map<string, Restorer>;
+  readonly subscriptions: Set<Subscription>;
+  transport: Transport;
+  application: Resource<'application'>;
+  applicationsUrl: string;
+  userUrl: string;
+  channel: EventChannel | undefined;
+  /** Pending `reportMyActivity` timer. */
+  activityTimer: unknown;
+  /** Set while the application is being recreated. */
+  recovering: Promise<void> | undefined;
+  /** The absolute form of an href on the current pool. */
+  key(href: string): string;
+}

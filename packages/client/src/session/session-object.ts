@@ -1,0 +1,136 @@
+import type { EventHandler } from '@ucwa/events';
+import {
+  findLinks,
+  listEmbedded,
+  type PropertyBag,
+  type Rel,
+  type Resource,
+  type UnknownResource,
+} from '@ucwa/model';
+import type { BatchResult } from '@ucwa/transport';
+import { UcwaSessionClosedError } from '../errors/session-closed-error.ts';
+import { currentMe, makeMeAvailable } from './availability.ts';
+import { invokeLink } from './invoke.ts';
+import { followLink, readLink, updateResource } from './navigation.ts';
+import { endSession } from './recovery.ts';
+import type { Session } from './session.ts';
+import type { SessionCore, Subscription } from './session-core.ts';
+import type { SessionSnapshot } from './snapshot-types.ts';
+
+/** The typed view of a resource the navigation functions checked (rel verified at run time). */
+function typed<T>(resource: UnknownResource): T;
+function typed<T>(resource: UnknownResource | undefined): T | undefined;
+function typed<T>(resource: UnknownResource | undefined): T | undefined {
+  return resource as T | undefined;
+}
+
+/**
+ * A typed resource as the untyped one it is at run time (the model documents every
+ * `Resource<R>` as an `UnknownResource`; the compiler cannot see it for a generic `R`).
+ */
+function plain<R extends Rel>(resource: Resource<R>): UnknownResource {
+  return resource as unknown as UnknownResource;
+}
+
+function assertOpen(core: SessionCore, what: string): void {
+  const status = core.status.current;
+  if (status.state === 'signedOut') throw new UcwaSessionClosedError(what, status.reason);
+}
+
+/** The href `target` names: itself, or what the application embeds or links under that rel. */
+function hrefOf(core: SessionCore, target: string): string {
+  if (target.includes('/')) return target;
+  const app = core.application;
+  const href = listEmbedded(app, target)[0]?.href ?? findLinks(app, target)[0]?.href;
+  if (href === undefined)
+    throw new TypeError(`the application has no "${target}" resource to watch`);
+  return href;
+}
+
+async function batchGet(
+  core: SessionCore,
+  hrefs: readonly string[],
+  signal?: AbortSignal,
+): Promise<BatchResult[]> {
+  const link = core.application.links.batch;
+  if (link === undefined) throw new TypeError('the application has no batch link');
+  const requests = hrefs.map((href) => ({ method: 'GET' as const, href: core.key(href) }));
+  const results = await core.transport.batch(
+    core.key(link.href),
+    requests,
+    signal === undefined ? {} : { signal },
+  );
+  for (const r of results) if (r.ok && r.resource !== undefined) core.store.seed(r.resource);
+  return results;
+}
+
+function snapshotOf(core: SessionCore): SessionSnapshot {
+  const channel = core.channel;
+  if (channel === undefined) throw new UcwaSessionClosedError('snapshot', 'no event channel');
+  return {
+    version: 1,
+    endpointId: core.identity.endpointId,
+    userAgent: core.identity.userAgent,
+    culture: core.identity.culture,
+    applicationHref: core.key(core.application.href),
+    discovery: { userUrl: core.userUrl, applicationsUrl: core.applicationsUrl },
+    cursor: channel.cursor,
+  };
+}
+
+async function signOut(core: SessionCore): Promise<void> {
+  if (core.status.current.state === 'signedOut') return;
+  const href = core.key(core.application.href);
+  endSession(core, { kind: 'signOut' });
+  await core.cfg.records.clearDiscovery();
+  await core.transport.delete(href);
+}
+
+/** The public face of a session core. */
+export function sessionOf(core: SessionCore): Session {
+  return {
+    get status() {
+      return core.status.current;
+    },
+    onStatus: (listener) => core.status.subscribe(listener),
+    get application() {
+      return core.application;
+    },
+    get transport() {
+      return core.transport;
+    },
+    store: core.store,
+    me: () => currentMe(core),
+    get: async (resource, rel, o) => typed(await readLink(core, plain(resource), rel, o?.signal)),
+    follow: async (resource, rel, o) =>
+      typed(await followLink(core, plain(resource), rel, o?.signal)),
+    read: (href, o) => core.store.read(href, o),
+    invoke: (resource, rel, ...input) => {
+      assertOpen(core, `invoke ${rel}`);
+      return invokeLink(core, plain(resource), rel, input[0]);
+    },
+    update: (resource, changes, o) =>
+      updateResource(core, plain(resource), changes as PropertyBag, o?.signal),
+    watch: (target, watcher) => core.store.watch(hrefOf(core, target), watcher),
+    on: (filter, handler) => {
+      // The channel hands every subscriber the event its filter chose; the typed view of
+      // the embedded resource is the filter's promise, not something to check again.
+      const entry: Subscription = { filter, handler: handler as EventHandler, detach: () => {} };
+      if (core.channel !== undefined) entry.detach = core.channel.on(filter, handler);
+      core.subscriptions.add(entry);
+      return () => {
+        entry.detach();
+        core.subscriptions.delete(entry);
+      };
+    },
+    makeMeAvailable: (input = {}) => makeMeAvailable(core, input),
+    batch: (hrefs, o) => batchGet(core, hrefs, o?.signal),
+    snapshot: () => snapshotOf(core),
+    detach: async () => {
+      const channel = core.channel;
+      endSession(core, { kind: 'signOut' });
+      await channel?.stopped;
+    },
+    signOut: () => signOut(core),
+  };
+}

@@ -1,0 +1,64 @@
+import { isResource } from '@ucwa/model';
+import { isUcwaHttpError } from '@ucwa/transport';
+import { startCore } from '../session/create-session.ts';
+import type { Session } from '../session/session.ts';
+import { sessionOf } from '../session/session-object.ts';
+import type { SessionSnapshot } from '../session/snapshot-types.ts';
+import { createStatusCell } from '../session/status.ts';
+import type { ApplicationIdentity } from './create-application.ts';
+import { locateApplication } from './locate-application.ts';
+import { resolveSignIn } from './sign-in-config.ts';
+import type { SignInOptions } from './sign-in-options.ts';
+
+/** Options of `resumeSession`: how to sign in again, without the application identity. */
+export type ResumeOptions = Omit<SignInOptions, 'application'> & {
+  readonly application?: SignInOptions['application'];
+};
+
+/**
+ * Continues a session from `snapshot` in this process: the same application (read again
+ * with fresh credentials) and the event channel from the snapshot's cursor, so no event
+ * the server still holds is lost. A vanished application is recreated instead.
+ *
+ * @example
+ * ```ts
+ * const saved = JSON.stringify(session.snapshot());
+ * // ... in a new process:
+ * const again = await resumeSession(JSON.parse(saved), { domain: 'contoso.com', credentials });
+ * ```
+ */
+export async function resumeSession(
+  snapshot: SessionSnapshot,
+  options: ResumeOptions,
+): Promise<Session> {
+  if (snapshot?.version !== 1)
+    throw new TypeError('resumeSession: not a version 1 session snapshot');
+  const identity: ApplicationIdentity = {
+    userAgent: snapshot.userAgent,
+    culture: snapshot.culture,
+    endpointId: snapshot.endpointId,
+  };
+  const cfg = resolveSignIn({ ...options, application: identity } as SignInOptions);
+  const status = createStatusCell(options.onStatus);
+  await cfg.records.writeDiscovery(snapshot.discovery);
+  const transport = cfg.openSession(new URL(snapshot.applicationHref).origin);
+  try {
+    const application = await transport.get(snapshot.applicationHref, { cache: false });
+    if (!isResource(application, 'application'))
+      throw new TypeError(`${snapshot.applicationHref} is not an application`);
+    const core = startCore({
+      cfg,
+      identity,
+      status,
+      transport,
+      application,
+      ...snapshot.discovery,
+      cursor: snapshot.cursor,
+    });
+    return sessionOf(core);
+  } catch (error) {
+    if (!(isUcwaHttpError(error) && error.status === 404)) throw error;
+    const located = await locateApplication(cfg, identity);
+    return sessionOf(startCore({ cfg, identity, status, ...located }));
+  }
+}

@@ -1,0 +1,91 @@
+import {
+  type AuthOption,
+  createTransport,
+  type Timers,
+  type Transport,
+  type TransportOptions,
+} from '@ucwa/transport';
+import { createMemoryStorage } from '../storage.ts';
+import { type IdentityRecords, identityRecords } from './discovery-cache.ts';
+import { discoveryCandidates, domainOf } from './discovery-candidates.ts';
+import { createRedirectPolicy, type RedirectPolicy } from './redirect-policy.ts';
+import type { SignInOptions } from './sign-in-options.ts';
+
+/** `signIn`'s options checked, with every default filled in. */
+export interface SignInConfig {
+  readonly options: SignInOptions;
+  readonly candidates: readonly string[];
+  readonly policy: RedirectPolicy;
+  readonly records: IdentityRecords;
+  readonly timers: Timers;
+  readonly now: () => number;
+  readonly randomId: () => string;
+  readonly signal: AbortSignal | undefined;
+  /** A transport for discovery: no retries, a short timeout, no token sent. */
+  readonly openDiscovery: (origin: string) => Transport;
+  /** The session's transport for a pool origin. */
+  readonly openSession: (origin: string) => Transport;
+}
+
+const globalTimers: Timers = {
+  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+function authOf(options: SignInOptions): AuthOption {
+  if (options.tokenProvider !== undefined) return options.tokenProvider;
+  if (options.credentials !== undefined) return options.credentials;
+  throw new TypeError('signIn: give credentials or a tokenProvider');
+}
+
+function signInName(options: SignInOptions): string | undefined {
+  const c = options.credentials;
+  const first = Array.isArray(c) ? c[0] : c;
+  return first !== undefined && 'username' in first ? first.username : undefined;
+}
+
+function startOf(options: SignInOptions): { home: string; candidates: string[] } {
+  if (options.discoveryUrl !== undefined) {
+    return { home: new URL(options.discoveryUrl).hostname, candidates: [options.discoveryUrl] };
+  }
+  const domain = options.domain ?? '';
+  return { home: domain, candidates: discoveryCandidates(domain, options.allowHttpDiscovery) };
+}
+
+/** Checks the options and builds the transports' factories. */
+export function resolveSignIn(options: SignInOptions): SignInConfig {
+  if (typeof options.application?.userAgent !== 'string' || options.application.userAgent === '') {
+    throw new TypeError('signIn: application.userAgent is required');
+  }
+  const auth = authOf(options);
+  const { home, candidates } = startOf(options);
+  const timers = options.timers ?? globalTimers;
+  const now = options.now ?? Date.now;
+  const base: Omit<TransportOptions, 'origin'> = {
+    format: options.format ?? 'json',
+    auth,
+    timers,
+    now,
+    ...(options.codecs === undefined ? {} : { codecs: options.codecs }),
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+  };
+  const identity = options.storageKey ?? signInName(options) ?? domainOf(home) ?? home;
+  return {
+    options,
+    candidates,
+    policy: createRedirectPolicy(home, options.redirectPolicy),
+    records: identityRecords(options.storage ?? createMemoryStorage(), identity),
+    timers,
+    now,
+    randomId: options.randomId ?? (() => crypto.randomUUID()),
+    signal: options.signal,
+    openDiscovery: (origin) =>
+      createTransport({
+        ...base,
+        origin,
+        retry: false,
+        timeout: options.discoveryTimeout ?? 10_000,
+      }),
+    openSession: (origin) => createTransport({ ...base, origin, cache: true }),
+  };
+}
