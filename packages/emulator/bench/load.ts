@@ -6,6 +6,9 @@
 //    then releases them with one event each and checks every one answered.
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createManualClock } from '../src/core/clock.ts';
+import { defaultFeatures } from '../src/features/defaults.ts';
+import type { FeatureHost } from '../src/features/feature.ts';
 import { startEmulator } from '../src/server.ts';
 
 const agent = new Agent({ keepAlive: true, maxSockets: 2000 });
@@ -113,7 +116,20 @@ async function main(): Promise<void> {
     name: `User ${i}`,
     contacts: [],
   }));
-  const server = await startEmulator({ users, maxApplicationsPerUser: 10 });
+  // A manual clock: every held P-GET waits on one of its timers, so pending() counts them.
+  const clock = createManualClock(Date.now());
+  let host: FeatureHost | undefined;
+  const probe = (h: FeatureHost) => {
+    host = h;
+    return { name: 'probe', routes: [] };
+  };
+  const server = await startEmulator({
+    users,
+    clock,
+    seed: 1,
+    maxApplicationsPerUser: 10,
+    features: [...defaultFeatures, probe],
+  });
   try {
     const s = await signIn(server.url, 'user0', 'rate');
     await rate(baseUrl, {}, 500, CONCURRENCY); // warm-up
@@ -128,18 +144,16 @@ async function main(): Promise<void> {
     for (let i = 0; i < P_GETS; i++) sessions.push(await signIn(server.url, `user${i}`, 'pget'));
     const started = performance.now();
     const pending = sessions.map((x) => get(`${server.url}${x.events}`, x.auth));
-    const held = (): number =>
-      server.emulator.core.registry
-        .all()
-        .filter((a) => [...a.channels.values()].some((c) => c.waiting)).length;
+    const held = (): number => clock.pending();
     // Wait (at most 10 s) until every P-GET has reached the server.
     for (let i = 0; i < 100 && held() < P_GETS; i++)
       await new Promise((resolve) => setTimeout(resolve, 100));
     const waiting = held();
     const holdMs = performance.now() - started;
     const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
-    for (const app of server.emulator.core.registry.all()) {
-      server.emulator.core.host.events.toApplication(app, {
+    const apps = users.flatMap((u) => host?.applications.ofUser(u.address) ?? []);
+    for (const app of apps) {
+      host?.events.toApplication(app, {
         sender: { rel: 'me', href: app.href('me') },
         type: 'updated',
         link: { rel: 'me', href: app.href('me') },

@@ -1,14 +1,12 @@
-import { builtinRoutes } from './apps/builtin-routes.ts';
-import { batchRoute } from './batch/batch-route.ts';
 import type { Clock } from './core/clock.ts';
 import { systemClock } from './core/clock.ts';
-import { createCore, type EmulatorCore } from './core/core.ts';
+import { createCore } from './core/core.ts';
 import { type EmulatorOptions, resolveOptions } from './core/options.ts';
 import { demoUsers, type UserDirectory } from './core/users.ts';
 import type { FaultPlan } from './faults/plan.ts';
 import { defaultFeatures } from './features/defaults.ts';
 import { toEmulatorRequest, toFetchResponse } from './http/fetch-adapter.ts';
-import { createHandler, type Handler } from './http/handler.ts';
+import { handleRequest } from './http/handler.ts';
 import type { EmulatorRequest, WireResponse } from './http/types.ts';
 import { jsonCodec, xmlCodec } from './wire/codecs.ts';
 
@@ -21,10 +19,21 @@ export interface Emulator {
   readonly clock: Clock;
   /** Ends every application (waiting P-GETs get 404 ApplicationNotFound). */
   close(): void;
-  /** @internal The adapters' entry point. */
+}
+
+/** What the node:http server needs of an emulator, kept out of the public type. */
+interface Internals {
   readonly handle: (request: EmulatorRequest) => Promise<WireResponse>;
-  /** @internal */
-  readonly core: EmulatorCore;
+  readonly maxBodyBytes: number;
+}
+
+const internals = new WeakMap<Emulator, Internals>();
+
+/** The adapters' entry point of an emulator made by {@link createEmulator}. */
+export function internalsOf(emulator: Emulator): Internals {
+  const found = internals.get(emulator);
+  if (found === undefined) throw new TypeError('not an emulator made by createEmulator()');
+  return found;
 }
 
 /**
@@ -42,24 +51,19 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     clock: systemClock,
     features: defaultFeatures,
   });
-  let core: EmulatorCore | undefined;
-  const handler: Handler = createHandler(() => core as EmulatorCore);
   const codecs = { json: jsonCodec, xml: xmlCodec, defaultFormat: resolved.formatDefault };
-  core = createCore(resolved, codecs, (c) =>
-    builtinRoutes(c, (request) => handler.flags.get(request) ?? {}, batchRoute(c, handler.inner)),
-  );
-  const ready = core;
-  return {
-    users: ready.users,
-    faults: ready.faults,
-    clock: ready.clock,
-    core: ready,
-    handle: (request) => handler.handle(request),
+  const core = createCore(resolved, codecs);
+  const handle = (request: EmulatorRequest): Promise<WireResponse> => handleRequest(core, request);
+  const emulator: Emulator = {
+    users: core.users,
+    faults: core.faults,
+    clock: core.clock,
     async fetch(request) {
-      const converted = await toEmulatorRequest(request, ready.options.maxBodyBytes);
-      if ('status' in converted) return toFetchResponse(converted);
-      return toFetchResponse(await handler.handle(converted));
+      const converted = await toEmulatorRequest(request, resolved.maxBodyBytes);
+      return toFetchResponse('status' in converted ? converted : await handle(converted));
     },
-    close: () => ready.registry.clear(),
+    close: () => core.registry.clear(),
   };
+  internals.set(emulator, { handle, maxBodyBytes: resolved.maxBodyBytes });
+  return emulator;
 }

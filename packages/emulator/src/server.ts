@@ -3,15 +3,26 @@ import type { AddressInfo } from 'node:net';
 import type { Clock } from './core/clock.ts';
 import type { EmulatorOptions } from './core/options.ts';
 import type { UserDirectory } from './core/users.ts';
-import { createEmulator, type Emulator } from './emulator.ts';
+import { createEmulator, type Emulator, internalsOf } from './emulator.ts';
 import type { FaultPlan } from './faults/plan.ts';
-import { nodeListener } from './http/node-adapter.ts';
+import { nodeListener, onClientError } from './http/node-adapter.ts';
 
 export interface ServerOptions extends EmulatorOptions {
   /** Default `127.0.0.1`. */
   readonly host?: string;
   /** Default `0` (any free port). */
   readonly port?: number;
+  /** A client must send its request headers within this time (408). Default 20 s. */
+  readonly headersTimeoutMs?: number;
+  /**
+   * A client must send its whole request (headers and body) within this time (408). The
+   * answer is not limited: a P-GET is held for its full `timeout`. Default 60 s.
+   */
+  readonly requestTimeoutMs?: number;
+  /** An idle keep-alive connection is closed after this time. Default 5 s. */
+  readonly keepAliveTimeoutMs?: number;
+  /** Connections open at once; more are refused by closing them. Default 16,384. */
+  readonly maxConnections?: number;
 }
 
 /** A running emulator. */
@@ -28,7 +39,8 @@ export interface RunningEmulator {
 }
 
 /**
- * Starts the emulator on node:http.
+ * Starts the emulator on node:http. Slow or silent clients are cut off (408) and idle
+ * connections closed, while P-GETs are held for their full `timeout`.
  *
  * @example
  * ```ts
@@ -39,14 +51,22 @@ export interface RunningEmulator {
  */
 export async function startEmulator(options: ServerOptions = {}): Promise<RunningEmulator> {
   const emulator = createEmulator(options);
+  const internals = internalsOf(emulator);
   const host = options.host ?? '127.0.0.1';
   let address = `${host}:0`;
   const server = createServer(
-    // P-GETs wait up to 1,800 s: Node's 300 s default request timeout would cut them.
-    { requestTimeout: 0, keepAliveTimeout: 5000 },
-    nodeListener(emulator.handle, emulator.core.options.maxBodyBytes, () => address),
+    {
+      // Node's request timeout covers receiving the request only, never the answer.
+      requestTimeout: options.requestTimeoutMs ?? 60_000,
+      headersTimeout: options.headersTimeoutMs ?? 20_000,
+      keepAliveTimeout: options.keepAliveTimeoutMs ?? 5000,
+      connectionsCheckingInterval: Math.min(1000, options.headersTimeoutMs ?? 1000),
+    },
+    nodeListener(internals.handle, internals.maxBodyBytes, () => address),
   );
   server.timeout = 0;
+  server.maxConnections = options.maxConnections ?? 16_384;
+  server.on('clientError', onClientError);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());

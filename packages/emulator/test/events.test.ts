@@ -4,6 +4,7 @@ import {
   eventList,
   type Harness,
   harness,
+  hostProbe,
   signIn,
   untilPending,
 } from './helpers.ts';
@@ -107,11 +108,12 @@ describe('event channel', () => {
   });
 
   it('holds medium events 5 s and low events 15 s, releases high ones at once, keeps order', async () => {
-    h = await harness();
+    const probe = hostProbe();
+    h = await harness({ features: probe.features });
     const s = await signIn(h.url);
-    const app = h.server.emulator.core.host.applications.get(s.appHref.split('/').pop() ?? '');
+    const app = probe.host().applications.get(s.appHref.split('/').pop() ?? '');
     if (app === undefined) throw new Error('no app');
-    const events = h.server.emulator.core.host.events;
+    const events = probe.host().events;
     const ev = (rel: string, priority: 'Low' | 'Medium' | 'High') =>
       events.toApplication(app, {
         sender: { rel: 'me', href: app.href('me') },

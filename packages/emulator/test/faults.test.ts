@@ -104,7 +104,7 @@ describe('faults', () => {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
-        pathRegex: '/policies$',
+        pathPattern: '/ucwa/**/policies',
         probability: 0.5,
         action: { type: 'status', status: 503 },
       }),

@@ -1,4 +1,6 @@
 import { createManualClock, type ManualClock } from '../src/core/clock.ts';
+import { defaultFeatures } from '../src/features/defaults.ts';
+import type { FeatureFactory, FeatureHost } from '../src/features/feature.ts';
 import type { ServerOptions } from '../src/server.ts';
 import { type RunningEmulator, startEmulator } from '../src/server.ts';
 
@@ -116,3 +118,22 @@ export interface EventsBody {
 /** Every event of an answer as `sender:type:rel`. */
 export const eventList = (body: EventsBody): string[] =>
   body.sender.flatMap((s) => s.events.map((e) => `${s.rel}:${e.type}:${e.link.rel}`));
+
+/**
+ * A feature with no routes that hands its {@link FeatureHost} to the test (the public way
+ * to publish events or read shared state from outside).
+ */
+export function hostProbe(): { features: readonly FeatureFactory[]; host: () => FeatureHost } {
+  let seen: FeatureHost | undefined;
+  const probe: FeatureFactory = (host) => {
+    seen = host;
+    return { name: 'probe', routes: [] };
+  };
+  return {
+    features: [...defaultFeatures, probe],
+    host: () => {
+      if (seen === undefined) throw new Error('the probe feature was not created');
+      return seen;
+    },
+  };
+}

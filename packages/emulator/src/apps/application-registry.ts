@@ -39,6 +39,8 @@ export type CreateResult =
 export class ApplicationRegistry {
   readonly #options: RegistryOptions;
   readonly #byId = new Map<string, Application>();
+  /** Applications by lower-cased user address, so a user's lookup does not scan them all. */
+  readonly #byUser = new Map<string, Set<Application>>();
 
   constructor(options: RegistryOptions) {
     this.#options = options;
@@ -46,19 +48,14 @@ export class ApplicationRegistry {
 
   /**
    * MultiTabSupport.md: a POST with the identity of a live application gets that
-   * application; a new instanceId (or none) gets an event channel of its own (201), a
+   * application (200). With no `instanceId` it is the same client registering again and
+   * gets its first instance; a new `instanceId` gets an event channel of its own (201), a
    * known one its existing channel (200).
    */
   create(request: CreateRequest): CreateResult {
     const key = identityKey(request);
     const same = this.ofUser(request.user.address).find((a) => identityKey(a) === key);
-    if (same !== undefined) {
-      const instanceId = request.instanceId ?? this.#options.ids.hex(8);
-      const known = same.channels.has(instanceId);
-      if (!known) same.channels.set(instanceId, this.#channel(same, instanceId));
-      this.touch(same);
-      return { kind: known ? 'existing' : 'created', app: same, instanceId };
-    }
+    if (same !== undefined) return this.#again(same, request.instanceId);
     if (this.ofUser(request.user.address).length >= this.#options.maxApplicationsPerUser) {
       return { kind: 'too-many' };
     }
@@ -74,8 +71,30 @@ export class ApplicationRegistry {
     const instanceId = request.instanceId ?? this.#options.ids.hex(8);
     app.channels.set(instanceId, this.#channel(app, instanceId));
     this.#byId.set(id, app);
+    this.#userApps(request.user.address).add(app);
     this.#options.created(app);
     return { kind: 'created', app, instanceId };
+  }
+
+  #again(app: Application, instanceId: string | undefined): CreateResult {
+    this.touch(app);
+    const first = app.channels.keys().next().value;
+    if (instanceId === undefined && first !== undefined)
+      return { kind: 'existing', app, instanceId: first };
+    const id = instanceId ?? this.#options.ids.hex(8);
+    if (app.channels.has(id)) return { kind: 'existing', app, instanceId: id };
+    app.channels.set(id, this.#channel(app, id));
+    return { kind: 'created', app, instanceId: id };
+  }
+
+  #userApps(address: string): Set<Application> {
+    const key = address.toLowerCase();
+    let set = this.#byUser.get(key);
+    if (set === undefined) {
+      set = new Set();
+      this.#byUser.set(key, set);
+    }
+    return set;
   }
 
   /** A live application by id; an idle one expires here (then `undefined`). */
@@ -91,10 +110,9 @@ export class ApplicationRegistry {
 
   /** The live applications of a user. */
   ofUser(address: string): Application[] {
-    const key = address.toLowerCase();
-    return [...this.#byId.values()].filter(
-      (app) => app.user.address.toLowerCase() === key && this.get(app.id) !== undefined,
-    );
+    const set = this.#byUser.get(address.toLowerCase());
+    if (set === undefined) return [];
+    return [...set].filter((app) => this.get(app.id) !== undefined);
   }
 
   /** Every live application. */
@@ -116,7 +134,11 @@ export class ApplicationRegistry {
     }
     for (const channel of app.channels.values()) channel.close();
     app.channels.clear();
-    if (this.#byId.delete(app.id)) this.#options.removed(app);
+    if (!this.#byId.delete(app.id)) return;
+    const key = app.user.address.toLowerCase();
+    this.#byUser.get(key)?.delete(app);
+    if (this.#byUser.get(key)?.size === 0) this.#byUser.delete(key);
+    this.#options.removed(app);
   }
 
   /** Removes every application (the emulator is closing). */

@@ -1,5 +1,5 @@
 import type { UnknownResource } from '@ucwa/model';
-import type { EmulatorCore } from '../core/core.ts';
+import type { CoreParts } from '../core/core.ts';
 import { buildResource } from '../core/resource.ts';
 import type { Application } from './application.ts';
 
@@ -10,13 +10,16 @@ import type { Application } from './application.ts';
  * communication, onlineMeetings).
  */
 export function applicationResource(
-  core: EmulatorCore,
+  core: CoreParts,
   app: Application,
   instanceId: string,
 ): UnknownResource {
   const embedded: Record<string, UnknownResource> = {};
+  const links: Record<string, string | undefined> = {};
   for (const feature of core.features) {
     for (const [rel, build] of Object.entries(feature.embeds ?? {})) embedded[rel] = build(app);
+    for (const [rel, build] of Object.entries(feature.applicationLinks ?? {}))
+      links[rel] = build(app);
   }
   const channel = app.channels.get(instanceId) ?? app.channels.values().next().value;
   return buildResource({
@@ -34,6 +37,7 @@ export function applicationResource(
       policies: app.href('policies'),
       batch: app.href('batch'),
       events: channel?.nextHref,
+      ...links,
     },
     embedded,
   });
@@ -41,7 +45,7 @@ export function applicationResource(
 
 /** The applications collection of a user (applications_ref.md). */
 export function applicationsResource(
-  core: EmulatorCore,
+  core: CoreParts,
   address: string,
   href: string,
 ): UnknownResource {

@@ -1,6 +1,6 @@
 import type { PropertyValue } from '@ucwa/model';
 import type { TokenRecord } from '../auth/tokens.ts';
-import type { EmulatorCore } from '../core/core.ts';
+import type { CoreParts } from '../core/core.ts';
 import { parameterValidationFailure, ucwaError } from '../http/errors.ts';
 import type { Reply } from '../http/types.ts';
 import type { InputBody } from '../wire/codec.ts';
@@ -14,7 +14,7 @@ function field(input: InputBody | undefined, name: string): string | undefined {
 }
 
 /** GET on the applications collection. */
-export function listApplications(core: EmulatorCore, token: TokenRecord, href: string): Reply {
+export function listApplications(core: CoreParts, token: TokenRecord, href: string): Reply {
   return {
     kind: 'resource',
     status: 200,
@@ -27,7 +27,7 @@ export function listApplications(core: EmulatorCore, token: TokenRecord, href: s
  * `Culture` (any case), optional `type` and `instanceId` (MultiTabSupport.md).
  */
 export function createApplication(
-  core: EmulatorCore,
+  core: CoreParts,
   token: TokenRecord,
   input: InputBody | undefined,
 ): Reply {

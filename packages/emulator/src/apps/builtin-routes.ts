@@ -1,9 +1,8 @@
-import type { EmulatorCore } from '../core/core.ts';
+import type { CoreParts } from '../core/core.ts';
 import { buildResource } from '../core/resource.ts';
-import type { PGetFlags } from '../events/channel.ts';
 import type { AppRoute } from '../features/feature.ts';
 import { applicationNotFound, ucwaError } from '../http/errors.ts';
-import type { EmulatorRequest, Reply } from '../http/types.ts';
+import type { Reply } from '../http/types.ts';
 import type { Application } from './application.ts';
 import { applicationResource } from './application-resource.ts';
 
@@ -15,11 +14,11 @@ function instanceOf(app: Application, query: URLSearchParams): string | undefine
 }
 
 async function events(
-  core: EmulatorCore,
+  core: CoreParts,
   app: Application,
   query: URLSearchParams,
   signal: AbortSignal,
-  flags: PGetFlags,
+  flags: { readonly resync?: boolean; readonly resume?: boolean },
 ): Promise<Reply> {
   const instanceId = instanceOf(app, query);
   const channel = instanceId === undefined ? undefined : app.channels.get(instanceId);
@@ -52,14 +51,9 @@ function policies(app: Application): Reply {
 
 /**
  * The application's own routes: GET and DELETE the application, the event channel, the
- * policies. `flagsOf` gives a request's fault flags (resync/resume); `batch` is the batch
- * route, built apart because it re-enters the dispatcher.
+ * policies. The batch route is added by the core, since it re-enters the pipeline.
  */
-export function builtinRoutes(
-  core: EmulatorCore,
-  flagsOf: (request: EmulatorRequest) => PGetFlags,
-  batch: AppRoute,
-): AppRoute[] {
+export function builtinRoutes(core: CoreParts): AppRoute[] {
   const appOf = (id: string): Application | undefined => core.registry.get(id);
   return [
     {
@@ -97,7 +91,13 @@ export function builtinRoutes(
       handle: (ctx) => {
         const full = appOf(ctx.app.id);
         if (full === undefined) return applicationNotFound();
-        return events(core, full, ctx.query, ctx.request.signal, flagsOf(ctx.request));
+        return events(
+          core,
+          full,
+          ctx.query,
+          ctx.request.signal,
+          core.pgetFlags.get(ctx.request) ?? {},
+        );
       },
     },
     {
@@ -106,6 +106,5 @@ export function builtinRoutes(
       rel: 'policies',
       handle: ({ app }) => policies(app as Application),
     },
-    batch,
   ];
 }

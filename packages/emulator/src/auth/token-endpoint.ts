@@ -1,4 +1,4 @@
-import type { EmulatorCore } from '../core/core.ts';
+import type { CoreParts } from '../core/core.ts';
 import type { UserRecord } from '../core/users.ts';
 import type { RawReply } from '../http/types.ts';
 
@@ -37,9 +37,7 @@ function granted(token: string, lifetimeS: number): RawReply {
   };
 }
 
-const CONFERENCE_URI = /^sip:[^;\s]+;\s*gruu;\s*opaque=app:conf:focus:id:([A-Za-z0-9]+)$/i;
-
-function anonymousUser(core: EmulatorCore): UserRecord {
+function anonymousUser(core: CoreParts): UserRecord {
   const id = core.ids.hex(8);
   return {
     address: `anonymous-${id}@anonymous.invalid`,
@@ -49,7 +47,15 @@ function anonymousUser(core: EmulatorCore): UserRecord {
   };
 }
 
-function anonmeeting(core: EmulatorCore, form: URLSearchParams, host: string): RawReply {
+const noMeeting = (): RawReply =>
+  oauthError('invalid_grant', '28020;reason="No such meeting, or a wrong conference key."');
+
+/**
+ * The anonmeeting grant: only for a meeting that exists, with its conference key as
+ * `password`. `ms_rtc_renew` keeps the anonymous identity, and only a live anonymous
+ * token of the same meeting may be renewed.
+ */
+function anonmeeting(core: CoreParts, form: URLSearchParams, host: string): RawReply {
   const conferenceUri = form.get('ms_rtc_conferenceuri');
   const key = form.get('password');
   if (conferenceUri === null || key === null) {
@@ -58,23 +64,25 @@ function anonmeeting(core: EmulatorCore, form: URLSearchParams, host: string): R
       '28032;reason="ms_rtc_conferenceuri and password are required."',
     );
   }
-  const id = CONFERENCE_URI.exec(conferenceUri.trim())?.[1];
-  if (id === undefined || id.toLowerCase() !== key.toLowerCase()) {
-    return oauthError('invalid_grant', '28020;reason="No valid security token."');
-  }
+  const meeting = core.host.conferences.find(conferenceUri);
+  if (meeting === undefined || meeting.key.toLowerCase() !== key.trim().toLowerCase())
+    return noMeeting();
   const renew = form.get('ms_rtc_renew');
   const previous = renew === null ? undefined : core.tokens.lookup(renew);
-  if (renew !== null && (previous === undefined || !previous.anonymous)) {
+  const live = previous !== undefined && previous.expiresAt > core.clock.now();
+  if (renew !== null && !(live && previous.anonymous && previous.conferenceUri === meeting.uri)) {
     return oauthError('invalid_grant', '28020;reason="The token to renew is not valid."');
   }
-  // ms_rtc_renew keeps the anonymous identity for the whole meeting.
   const user = previous?.user ?? anonymousUser(core);
   const lifetime = core.options.anonymousTokenLifetimeS;
-  const record = core.tokens.issue({ user, anonymous: true, conferenceUri, host }, lifetime);
+  const record = core.tokens.issue(
+    { user, anonymous: true, conferenceUri: meeting.uri, host },
+    lifetime,
+  );
   return granted(record.token, lifetime);
 }
 
-function signIn(core: EmulatorCore, user: UserRecord | undefined, host: string): RawReply {
+function signIn(core: CoreParts, user: UserRecord | undefined, host: string): RawReply {
   if (user === undefined)
     return oauthError('invalid_grant', '28020;reason="No valid security token."');
   const lifetime = core.options.tokenLifetimeS;
@@ -85,7 +93,7 @@ function signIn(core: EmulatorCore, user: UserRecord | undefined, host: string):
  * POST /WebTicket/oauthtoken with a form body: the password, windows (when configured),
  * anonmeeting (with `ms_rtc_renew`) and passive grants of AuthenticationInUCWA.md.
  */
-export function tokenEndpoint(core: EmulatorCore, body: string, host: string): RawReply {
+export function tokenEndpoint(core: CoreParts, body: string, host: string): RawReply {
   const form = new URLSearchParams(body);
   const grant = form.get('grant_type');
   switch (grant) {

@@ -19,14 +19,16 @@ export class TokenStore {
   readonly #clock: Clock;
   readonly #ids: IdSource;
   readonly #tokens = new Map<string, TokenRecord>();
+  #sweepAt = 1024;
 
   constructor(clock: Clock, ids: IdSource) {
     this.#clock = clock;
     this.#ids = ids;
   }
 
-  /** Issues a `cwt=…` token valid for `lifetimeS` seconds on `host`. */
+  /** Issues a `cwt=…` token valid for `lifetimeS` seconds on `host`; forgets expired ones. */
   issue(fields: Omit<TokenRecord, 'token' | 'expiresAt'>, lifetimeS: number): TokenRecord {
+    this.#sweep();
     const record: TokenRecord = {
       ...fields,
       token: `cwt=${this.#ids.hex(48)}`,
@@ -34,6 +36,24 @@ export class TokenStore {
     };
     this.#tokens.set(record.token, record);
     return record;
+  }
+
+  /** How many tokens are kept (expired ones not yet swept included). */
+  get size(): number {
+    return this.#tokens.size;
+  }
+
+  /**
+   * Drops expired tokens. Runs when the store has doubled since the last sweep, so the
+   * cost per issued token stays constant and expired tokens never pile up.
+   */
+  #sweep(): void {
+    if (this.#tokens.size < this.#sweepAt) return;
+    const now = this.#clock.now();
+    for (const [token, record] of this.#tokens) {
+      if (record.expiresAt <= now) this.#tokens.delete(token);
+    }
+    this.#sweepAt = Math.max(1024, this.#tokens.size * 2);
   }
 
   /** The token record for a raw token, expired or not. */

@@ -1,44 +1,67 @@
 import { STATUS_CODES } from 'node:http';
 import { parseMediaType } from '@ucwa/model';
-import type { EmulatorCore } from '../core/core.ts';
+import type { CoreParts } from '../core/core.ts';
 import type { AppRoute, RouteContext } from '../features/feature.ts';
 import { ucwaError } from '../http/errors.ts';
+import { targetUrl } from '../http/target.ts';
 import type { EmulatorRequest, Reply, WireResponse } from '../http/types.ts';
-import { type BatchPart, formatBatch, parseBatch } from './multipart.ts';
+import { type BatchPart, type BatchResponsePart, formatBatch, parseBatch } from './multipart.ts';
 
-/** Runs one inner request; the dispatcher provides it. */
+/** Runs one inner request through the whole pipeline. */
 export type ExecuteInner = (request: EmulatorRequest) => Promise<WireResponse>;
 
-function innerRequest(ctx: RouteContext, part: BatchPart): EmulatorRequest {
+/** A part as a request, or why it cannot be one (a bad header or target). */
+function innerRequest(ctx: RouteContext, part: BatchPart): EmulatorRequest | string {
   const headers = new Headers();
-  for (const [name, value] of part.headers) headers.append(name, value);
+  for (const [name, value] of part.headers) {
+    try {
+      headers.append(name, value);
+    } catch {
+      return `The header ${JSON.stringify(name)} of this part is not valid.`;
+    }
+  }
   const outerAuth = ctx.request.headers.get('Authorization');
   if (!headers.has('Authorization') && outerAuth !== null) headers.set('Authorization', outerAuth);
-  const url = new URL(part.target, ctx.request.url.origin);
+  const url = targetUrl(part.target, ctx.request.url.origin);
+  if (url === undefined) return `The target ${JSON.stringify(part.target)} is not valid.`;
+  const body = Buffer.from(part.body, 'utf8');
+  return { method: part.method, url, headers, body, signal: ctx.request.signal, batchPart: true };
+}
+
+const badPart = (message: string): BatchResponsePart => ({
+  status: 400,
+  statusText: 'Bad Request',
+  headers: [['Content-Type', 'application/json; charset=utf-8']],
+  body: JSON.stringify({ code: 'BadRequest', subcode: 'InvalidBatchPart', message }),
+});
+
+async function answer(
+  ctx: RouteContext,
+  part: BatchPart,
+  inner: ExecuteInner,
+): Promise<BatchResponsePart> {
+  const request = innerRequest(ctx, part);
+  if (typeof request === 'string') return badPart(request);
+  const wire = await inner(request);
   return {
-    method: part.method,
-    url,
-    headers,
-    body: Buffer.from(part.body, 'utf8'),
-    signal: ctx.request.signal,
+    status: wire.status,
+    statusText: STATUS_CODES[wire.status] ?? '',
+    headers: wire.headers,
+    body: Buffer.from(wire.body).toString('utf8'),
   };
 }
 
-/** BatchingRequests.md: no batch, photo or events request inside a batch. */
-const REFUSED = /\/(batch|events|photos?)(\/|$|\?)/i;
-
-async function runBatch(
-  core: EmulatorCore,
-  ctx: RouteContext,
-  executeInner: ExecuteInner,
-): Promise<Reply> {
-  let boundary: string | undefined;
+function boundaryOf(header: string | null): string | undefined {
   try {
-    const type = parseMediaType(ctx.request.headers.get('Content-Type') ?? '');
-    boundary = type.essence === 'multipart/batching' ? type.parameters.boundary : undefined;
+    const type = parseMediaType(header ?? '');
+    return type.essence === 'multipart/batching' ? type.parameters.boundary : undefined;
   } catch {
-    boundary = undefined;
+    return undefined;
   }
+}
+
+async function runBatch(core: CoreParts, ctx: RouteContext, inner: ExecuteInner): Promise<Reply> {
+  const boundary = boundaryOf(ctx.request.headers.get('Content-Type'));
   if (boundary === undefined)
     return ucwaError(415, 'UnsupportedMediaType', {
       message: 'Expected multipart/batching with a boundary.',
@@ -58,25 +81,7 @@ async function runBatch(
       headers: [['Retry-After', '1']],
     });
   }
-  const answers = await Promise.all(
-    parts.map(async (part) => {
-      if (REFUSED.test(part.target)) {
-        return {
-          status: 400,
-          statusText: 'Bad Request',
-          headers: [],
-          body: JSON.stringify({ code: 'BadRequest' }),
-        };
-      }
-      const wire = await executeInner(innerRequest(ctx, part));
-      return {
-        status: wire.status,
-        statusText: STATUS_CODES[wire.status] ?? '',
-        headers: wire.headers,
-        body: Buffer.from(wire.body).toString('utf8'),
-      };
-    }),
-  );
+  const answers = await Promise.all(parts.map((part) => answer(ctx, part, inner)));
   const out = core.ids.uuid();
   return {
     kind: 'raw',
@@ -86,7 +91,10 @@ async function runBatch(
   };
 }
 
-/** The `batch` route of every application. */
-export function batchRoute(core: EmulatorCore, executeInner: ExecuteInner): AppRoute {
-  return { method: 'POST', path: 'batch', handle: (ctx) => runBatch(core, ctx, executeInner) };
+/**
+ * The `batch` route of every application. Each part runs through the whole pipeline;
+ * the event channel, batch and photo routes refuse parts (checked on the parsed target).
+ */
+export function batchRoute(core: CoreParts, inner: ExecuteInner): AppRoute {
+  return { method: 'POST', path: 'batch', handle: (ctx) => runBatch(core, ctx, inner) };
 }

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import type { FeatureFactory } from '../features/feature.ts';
 import type { Clock } from './clock.ts';
 import type { UserRecord } from './users.ts';
@@ -12,7 +13,10 @@ export interface EmulatorOptions {
   readonly cors?: readonly string[];
   /** Default the system clock; inject `createManualClock()` in tests. */
   readonly clock?: Clock;
-  /** Seed of ids, tokens, ETags and fault probabilities. Default 1. */
+  /**
+   * Seed of ids, tokens, ETags and fault probabilities: the same seed gives the same
+   * sequence. Default: a random seed, so no two runs hand out the same tokens.
+   */
   readonly seed?: number;
   /** Token lifetime for users, seconds. Default 8 h (AuthenticationInUCWA.md). */
   readonly tokenLifetimeS?: number;
@@ -44,6 +48,23 @@ export interface EmulatorOptions {
   readonly admin?: boolean;
   /** Replaces the built-in resource families. Default {@link defaultFeatures}. */
   readonly features?: readonly FeatureFactory[];
+  /**
+   * Refuse `sendMessage` without `operationId` (400), as the reference marks it required.
+   * Default false: clients in the field omit it and real servers take the message.
+   */
+  readonly requireOperationId?: boolean;
+  /**
+   * Meetings scheduled before start, with fixed conference keys (for anonymous join in
+   * tests). Every user also has an assigned meeting. Default none.
+   */
+  readonly meetings?: readonly PresetMeeting[];
+}
+
+/** A meeting scheduled at start: `organizer` is a user's address, `onlineMeetingId` its key. */
+export interface PresetMeeting {
+  readonly organizer: string;
+  readonly onlineMeetingId: string;
+  readonly subject?: string;
 }
 
 export type ResolvedOptions = Required<
@@ -67,7 +88,7 @@ export function resolveOptions(
     formatDefault: options.formatDefault ?? 'json',
     cors: options.cors ?? [],
     clock: options.clock ?? defaults.clock(),
-    seed: options.seed ?? 1,
+    seed: options.seed ?? randomInt(0x7fffffff),
     tokenLifetimeS: options.tokenLifetimeS ?? 8 * 3600,
     anonymousTokenLifetimeS: options.anonymousTokenLifetimeS ?? 3600,
     ...(options.windowsUser === undefined ? {} : { windowsUser: options.windowsUser }),
@@ -86,5 +107,7 @@ export function resolveOptions(
       : { discoveryRedirect: options.discoveryRedirect }),
     admin: options.admin ?? true,
     features: options.features ?? defaults.features,
+    requireOperationId: options.requireOperationId ?? false,
+    meetings: options.meetings ?? [],
   };
 }

@@ -40,15 +40,25 @@ export function demoUsers(): readonly UserRecord[] {
   }));
 }
 
-/** A directory over `users`; lookups ignore case and a `sip:` prefix. */
+/**
+ * A directory over `users`; lookups ignore case and a `sip:` prefix. Users are indexed by
+ * address and by bare name (the part before `@`; the first user wins a shared name), so
+ * a lookup costs the same with 10 users or 10,000.
+ */
 export function createUserDirectory(users: readonly UserRecord[]): UserDirectory {
   const byAddress = new Map<string, UserRecord>();
-  for (const user of users) byAddress.set(user.address.toLowerCase(), user);
+  const byName = new Map<string, UserRecord>();
+  for (const user of users) {
+    const address = user.address.toLowerCase();
+    byAddress.set(address, user);
+    const name = address.split('@')[0] ?? address;
+    if (!byName.has(name)) byName.set(name, user);
+  }
   return {
     all: users,
     find(name) {
       const key = name.toLowerCase().replace(/^sip:/, '');
-      return byAddress.get(key) ?? users.find((u) => u.address.toLowerCase().split('@')[0] === key);
+      return byAddress.get(key) ?? byName.get(key);
     },
   };
 }

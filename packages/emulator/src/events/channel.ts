@@ -144,11 +144,14 @@ export class EventChannel {
           resolve(answer);
         },
       };
+      // The client went away: stop waiting, and settle, so nothing holds on to this P-GET.
       const onAbort = (): void => {
-        if (this.#waiter !== waiter) return;
-        this.#waiter = undefined;
-        this.#lastAnswerAt = this.#options.clock.now();
-        this.#timer?.cancel();
+        if (this.#waiter === waiter) {
+          this.#waiter = undefined;
+          this.#lastAnswerAt = this.#options.clock.now();
+          this.#timer?.cancel();
+        }
+        resolve({ kind: 'gone' });
       };
       signal.addEventListener('abort', onAbort, { once: true });
       this.#waiter = waiter;

@@ -1,7 +1,9 @@
 import type { UnknownResource } from '@ucwa/model';
 import type { Application, ApplicationHandle } from '../apps/application.ts';
 import type { Clock } from '../core/clock.ts';
+import type { ConferenceDirectory } from '../core/conferences.ts';
 import type { IdSource } from '../core/ids.ts';
+import type { PresetMeeting } from '../core/options.ts';
 import type { UserStateStore } from '../core/user-state.ts';
 import type { UserDirectory, UserRecord } from '../core/users.ts';
 import type { EventPublisher } from '../events/publisher.ts';
@@ -57,12 +59,24 @@ export interface Feature {
   readonly routes: readonly AppRoute[];
   /** Resources embedded in the application resource, by rel (`me`, `people`, ...). */
   readonly embeds?: { readonly [rel: string]: (app: ApplicationHandle) => UnknownResource };
+  /** Links of the application resource this family serves (`reportMyActivity`, say). */
+  readonly applicationLinks?: {
+    readonly [rel: string]: (app: ApplicationHandle) => string | undefined;
+  };
   /** A new application exists (not called for another tab of the same one). */
   onApplicationCreated?(app: ApplicationHandle): void;
   /** An application was deleted or expired: drop its state. */
   onApplicationRemoved?(app: ApplicationHandle): void;
   /** The event channel resumed after a long gap: drop transient state (EventsInUCWA.md). */
   onTransientReset?(app: ApplicationHandle): void;
+  /** The application called makeMeAvailable with these capabilities. */
+  onMadeAvailable?(app: ApplicationHandle, endpoint: AvailableEndpoint): void;
+}
+
+/** What makeMeAvailable published for one application. */
+export interface AvailableEndpoint {
+  readonly supportedModalities: readonly string[];
+  readonly supportedMessageFormats: readonly string[];
 }
 
 /** Builds a feature for one emulator. */
@@ -81,6 +95,16 @@ export interface FeatureHost {
     ofUser(address: string): readonly ApplicationHandle[];
     get(id: string): ApplicationHandle | undefined;
   };
+  /** Meetings an anonymous user may join; the meetings feature registers its own. */
+  readonly conferences: ConferenceDirectory;
+  /** Meetings scheduled at start (`options.meetings`), for the meetings feature. */
+  readonly presetMeetings: readonly PresetMeeting[];
+  /** `sendMessage` without `operationId` is refused (the reference's letter) when true. */
+  readonly requireOperationId: boolean;
+  /** The resource some feature embeds into the application under `rel`, for `app`. */
+  embedded(app: ApplicationHandle, rel: string): UnknownResource | undefined;
+  /** Tells every feature that `app` called makeMeAvailable (before `me` sends its events). */
+  madeAvailable(app: ApplicationHandle, endpoint: AvailableEndpoint): void;
 }
 
 /** Internal: the registry's application type is a handle. */

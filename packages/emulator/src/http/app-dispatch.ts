@@ -1,4 +1,5 @@
 import type { Application } from '../apps/application.ts';
+import { anonymousRefusal } from '../auth/anonymous-scope.ts';
 import { challenge } from '../auth/challenge.ts';
 import type { EmulatorCore } from '../core/core.ts';
 import { checkConditionalPut } from '../features/conditional-put.ts';
@@ -27,7 +28,7 @@ async function run(route: AppRoute, ctx: RouteContext): Promise<Reply> {
   return route.handle(ctx);
 }
 
-/** Counts a request against its user's outstanding limit while it runs. */
+/** Counts a request against its user's outstanding limit while it runs, whatever ends it. */
 async function counted<T>(core: EmulatorCore, address: string, work: () => Promise<T>): Promise<T> {
   const key = address.toLowerCase();
   core.outstanding.set(key, (core.outstanding.get(key) ?? 0) + 1);
@@ -40,9 +41,23 @@ async function counted<T>(core: EmulatorCore, address: string, work: () => Promi
   }
 }
 
+/** BatchingRequests.md: no event channel, batch or photo request inside a batch. */
+const NOT_IN_BATCH = /^(events|batch|photos(\/.*)?)$/i;
+
+function refusal(route: AppRoute, request: EmulatorRequest, app: Application): Reply | undefined {
+  if (request.batchPart === true && NOT_IN_BATCH.test(route.path)) {
+    return ucwaError(400, 'BadRequest', {
+      code: 'BadRequest',
+      message: `${route.path} cannot be requested in a batch.`,
+    });
+  }
+  return app.anonymous ? anonymousRefusal(route.path) : undefined;
+}
+
 /**
  * A request under `/ucwa/oauth/v1/applications/{id}/…`: bearer token, application of
- * that user, route, body, catalog validation, conditional PUT, then the handler.
+ * that user, route, what the request may reach, body, catalog validation, conditional
+ * PUT, then the handler.
  */
 export async function dispatchApp(
   core: EmulatorCore,
@@ -62,13 +77,10 @@ export async function dispatchApp(
   if (match.kind === 'method-not-allowed') {
     return ucwaError(405, 'MethodNotAllowed', { headers: [['Allow', match.allow.join(', ')]] });
   }
+  const refused = refusal(match.route, request, app);
+  if (refused !== undefined) return refused;
   core.registry.touch(app);
-  const body = decodeBody(
-    request.body,
-    request.headers.get('Content-Type'),
-    core.codecs,
-    core.options.maxBodyBytes,
-  );
+  const body = decodeBody(request, core.codecs, core.options.maxBodyBytes);
   if ('kind' in body) return body;
   const ctx: RouteContext = {
     request,

@@ -12,11 +12,10 @@ import {
   XFRAME_PATH,
   xframe,
 } from '../discovery/discovery.ts';
-import type { PGetFlags } from '../events/channel.ts';
 import type { FaultAction } from '../faults/plan.ts';
 import { dispatchApp } from './app-dispatch.ts';
 import { decodeBody } from './body.ts';
-import { resourceNotFound, ucwaError } from './errors.ts';
+import { parameterValidationFailure, resourceNotFound, ucwaError } from './errors.ts';
 import type { EmulatorRequest, Reply } from './types.ts';
 
 /** A reply and whether a fault asked to cut it off mid-body. */
@@ -89,12 +88,7 @@ async function rootRoute(
     if (method === 'GET') return listApplications(core, token, APPLICATIONS_PATH);
     if (method !== 'POST')
       return ucwaError(405, 'MethodNotAllowed', { headers: [['Allow', 'GET, POST']] });
-    const body = decodeBody(
-      request.body,
-      request.headers.get('Content-Type'),
-      core.codecs,
-      core.options.maxBodyBytes,
-    );
+    const body = decodeBody(request, core.codecs, core.options.maxBodyBytes);
     return 'kind' in body ? body : createApplication(core, token, body.input);
   }
   const prefix = `${APPLICATIONS_PATH.toLowerCase()}/`;
@@ -111,15 +105,31 @@ async function rootRoute(
 }
 
 /**
+ * `X-MS-RequiresMinResourceVersion`: a number above the served revision (`Infinity` and
+ * `1e400` included) → 404 APIVersionNotSupported; a value that is no number → 400.
+ */
+function versionRefusal(header: string | null, core: EmulatorCore): Reply | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  const wanted = Number(header.trim());
+  if (Number.isNaN(wanted)) {
+    return parameterValidationFailure(
+      [{ name: 'X-MS-RequiresMinResourceVersion', value: header }],
+      'X-MS-RequiresMinResourceVersion is not a number.',
+    );
+  }
+  if (wanted <= core.options.resourceVersion) return undefined;
+  return ucwaError(404, 'APIVersionNotSupported', {
+    message: `Resource version ${header.trim()} is not supported.`,
+  });
+}
+
+/**
  * Runs one request through faults, the version check and the routes. Used for every
  * request and for each part of a batch. `flags` records resync/resume faults for the
  * event channel route to read.
  */
-export async function execute(
-  core: EmulatorCore,
-  request: EmulatorRequest,
-  flags: WeakMap<EmulatorRequest, PGetFlags>,
-): Promise<Outcome> {
+export async function execute(core: EmulatorCore, request: EmulatorRequest): Promise<Outcome> {
+  const flags = core.pgetFlags;
   let drop = false;
   let delayMs = 0;
   for (const action of core.faults.take(request.method, request.url.pathname)) {
@@ -134,14 +144,7 @@ export async function execute(
       if (reply !== undefined) return { reply, drop };
     }
   }
-  const wanted = Number.parseFloat(request.headers.get('X-MS-RequiresMinResourceVersion') ?? '');
-  if (Number.isFinite(wanted) && wanted > core.options.resourceVersion) {
-    return {
-      reply: ucwaError(404, 'APIVersionNotSupported', {
-        message: `Resource version ${wanted} is not supported.`,
-      }),
-      drop,
-    };
-  }
+  const refused = versionRefusal(request.headers.get('X-MS-RequiresMinResourceVersion'), core);
+  if (refused !== undefined) return { reply: refused, drop };
   return { reply: await rootRoute(core, request, delayMs), drop };
 }

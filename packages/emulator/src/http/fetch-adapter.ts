@@ -1,12 +1,6 @@
+import { tooLarge } from './plain-error.ts';
+import { targetUrl } from './target.ts';
 import type { EmulatorRequest, WireResponse } from './types.ts';
-
-const tooLarge = (): WireResponse => ({
-  status: 413,
-  headers: [['Content-Type', 'application/json; charset=utf-8']],
-  body: Buffer.from(
-    JSON.stringify({ code: 'EntityTooLarge', message: 'The request is too large.' }),
-  ),
-});
 
 /** A fetch `Request` as an {@link EmulatorRequest}, or a 413 when the body is too large. */
 export async function toEmulatorRequest(
@@ -17,9 +11,12 @@ export async function toEmulatorRequest(
   if (declared > maxBytes) return tooLarge();
   const body = new Uint8Array(await request.arrayBuffer());
   if (body.byteLength > maxBytes) return tooLarge();
+  const parsed = new URL(request.url);
+  // The same path rule as the socket: `//` runs collapse.
+  const url = targetUrl(`${parsed.pathname}${parsed.search}`, parsed.origin) ?? parsed;
   return {
     method: request.method.toUpperCase(),
-    url: new URL(request.url),
+    url,
     headers: request.headers,
     body,
     signal: request.signal,

@@ -1,68 +1,83 @@
 import type { EmulatorCore } from '../core/core.ts';
-import type { PGetFlags } from '../events/channel.ts';
 import { ADMIN_PREFIX, adminRoute } from '../faults/admin.ts';
+import { acceptsNothing } from '../wire/negotiate.ts';
 import { corsHeaders, preflightHeaders } from './cors.ts';
 import { execute } from './dispatch.ts';
 import { ucwaError } from './errors.ts';
+import { internalError } from './plain-error.ts';
 import { respond } from './respond.ts';
-import type { EmulatorRequest, WireResponse } from './types.ts';
+import type { EmulatorRequest, HeaderList, Reply, WireResponse } from './types.ts';
 
-/** The whole pipeline of one emulator, from request to encoded response. */
-export interface Handler {
-  handle(request: EmulatorRequest): Promise<WireResponse>;
-  /** One part of a batch: no CORS, no gzip. */
-  inner(request: EmulatorRequest): Promise<WireResponse>;
-  flags: WeakMap<EmulatorRequest, PGetFlags>;
+const encodeFor = (
+  core: EmulatorCore,
+  request: EmulatorRequest,
+  extra: HeaderList,
+  noGzip: boolean,
+) => ({
+  accept: request.headers.get('Accept'),
+  acceptEncoding: request.headers.get('Accept-Encoding'),
+  codecs: core.codecs,
+  ucwaVersion: core.options.ucwaVersion,
+  extra,
+  noGzip,
+});
+
+const notAcceptable = (): Reply =>
+  ucwaError(406, 'NotAcceptable', { message: 'Every type in Accept has q=0.' });
+
+function preflight(core: EmulatorCore, request: EmulatorRequest, cors: HeaderList): WireResponse {
+  const origin = request.headers.get('Origin');
+  const extra = preflightHeaders(
+    origin,
+    core.options.cors,
+    request.headers.get('Access-Control-Request-Headers'),
+  );
+  const reply =
+    extra === undefined
+      ? ucwaError(403, undefined, { message: 'Origin not allowed.' })
+      : { kind: 'raw' as const, status: 204 };
+  return respond(reply, encodeFor(core, request, [...cors, ...(extra ?? [])], true));
 }
 
-/** Builds the handler; `core` is resolved lazily because the batch route needs the handler. */
-export function createHandler(core: () => EmulatorCore): Handler {
-  const flags = new WeakMap<EmulatorRequest, PGetFlags>();
-  const encodeFor = (
-    request: EmulatorRequest,
-    extra: readonly (readonly [string, string])[],
-    noGzip: boolean,
-  ) => ({
-    accept: request.headers.get('Accept'),
-    acceptEncoding: request.headers.get('Accept-Encoding'),
-    codecs: core().codecs,
-    ucwaVersion: core().options.ucwaVersion,
-    extra,
-    noGzip,
-  });
-  return {
-    flags,
-    async handle(request) {
-      const c = core();
-      const origin = request.headers.get('Origin');
-      const cors = corsHeaders(origin, c.options.cors);
-      if (request.method === 'OPTIONS' && request.headers.has('Access-Control-Request-Method')) {
-        const extra = preflightHeaders(
-          origin,
-          c.options.cors,
-          request.headers.get('Access-Control-Request-Headers'),
-        );
-        const reply =
-          extra === undefined
-            ? ucwaError(403, undefined, { message: 'Origin not allowed.' })
-            : { kind: 'raw' as const, status: 204 };
-        return respond(reply, encodeFor(request, [...cors, ...(extra ?? [])], true));
-      }
-      if (c.options.admin && request.url.pathname.startsWith(ADMIN_PREFIX)) {
-        const reply = adminRoute(
-          c.faults,
-          request.method,
-          request.url.pathname,
-          Buffer.from(request.body).toString('utf8'),
-        );
-        return respond(reply, encodeFor(request, cors, true));
-      }
-      const outcome = await execute(c, request, flags);
-      return respond(outcome.reply, { ...encodeFor(request, cors, false), drop: outcome.drop });
-    },
-    async inner(request) {
-      const outcome = await execute(core(), request, flags);
-      return respond(outcome.reply, encodeFor(request, [], true));
-    },
-  };
+async function pipeline(core: EmulatorCore, request: EmulatorRequest): Promise<WireResponse> {
+  const cors = corsHeaders(request.headers.get('Origin'), core.options.cors);
+  if (request.method === 'OPTIONS' && request.headers.has('Access-Control-Request-Method'))
+    return preflight(core, request, cors);
+  if (core.options.admin && request.url.pathname.startsWith(ADMIN_PREFIX))
+    return respond(adminRoute(core.faults, request), encodeFor(core, request, [], true));
+  if (acceptsNothing(request.headers.get('Accept')))
+    return respond(notAcceptable(), encodeFor(core, request, cors, true));
+  const outcome = await execute(core, request);
+  return respond(outcome.reply, { ...encodeFor(core, request, cors, false), drop: outcome.drop });
+}
+
+/**
+ * The whole pipeline of one emulator, from request to encoded response: CORS, the admin
+ * endpoint, content negotiation, faults and routes. An unexpected failure answers 500
+ * without its internal text.
+ */
+export async function handleRequest(
+  core: EmulatorCore,
+  request: EmulatorRequest,
+): Promise<WireResponse> {
+  try {
+    return await pipeline(core, request);
+  } catch {
+    return internalError();
+  }
+}
+
+/** One part of a batch: no CORS, no gzip, no admin endpoint. */
+export async function handleInner(
+  core: EmulatorCore,
+  request: EmulatorRequest,
+): Promise<WireResponse> {
+  try {
+    if (acceptsNothing(request.headers.get('Accept')))
+      return respond(notAcceptable(), encodeFor(core, request, [], true));
+    const outcome = await execute(core, request);
+    return respond(outcome.reply, encodeFor(core, request, [], true));
+  } catch {
+    return internalError();
+  }
 }

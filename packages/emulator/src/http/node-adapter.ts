@@ -1,4 +1,7 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import { internalError, plainError, tooLarge } from './plain-error.ts';
+import { isValidHost, targetUrl } from './target.ts';
 import type { EmulatorRequest, WireResponse } from './types.ts';
 
 function toHeaders(req: IncomingMessage): Headers {
@@ -15,13 +18,11 @@ function readBody(req: IncomingMessage, maxBytes: number): Promise<Uint8Array | 
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let over = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.byteLength;
-      if (size > maxBytes) over = true;
-      else if (!over) chunks.push(chunk);
+      if (size <= maxBytes) chunks.push(chunk);
     });
-    req.on('end', () => resolve(over ? undefined : Buffer.concat(chunks)));
+    req.on('end', () => resolve(size > maxBytes ? undefined : Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -46,6 +47,22 @@ export function writeResponse(res: ServerResponse, wire: WireResponse): void {
   res.end(wire.body);
 }
 
+/** The emulator's view of a node request, or the error answer for one it cannot read. */
+function toRequest(
+  req: IncomingMessage,
+  body: Uint8Array,
+  fallbackHost: string,
+  signal: AbortSignal,
+): EmulatorRequest | WireResponse {
+  const host = req.headers.host ?? fallbackHost;
+  if (!isValidHost(host)) return plainError(400, 'InvalidHost', 'The Host header is not valid.');
+  const url = targetUrl(req.url ?? '/', `http://${host}`);
+  if (url === undefined)
+    return plainError(400, 'InvalidTarget', 'The request target is not valid.');
+  const method = (req.method ?? 'GET').toUpperCase();
+  return { method, url, headers: toHeaders(req), body, signal };
+}
+
 /** A node:http request listener over `handle`. */
 export function nodeListener(
   handle: (request: EmulatorRequest) => Promise<WireResponse>,
@@ -59,39 +76,34 @@ export function nodeListener(
     });
     void (async () => {
       const body = await readBody(req, maxBytes);
-      if (body === undefined) {
-        const text = JSON.stringify({
-          code: 'EntityTooLarge',
-          message: 'The request is too large.',
-        });
-        writeResponse(res, {
-          status: 413,
-          headers: [['Content-Type', 'application/json; charset=utf-8']],
-          body: Buffer.from(text),
-        });
-        return;
-      }
-      const url = new URL(req.url ?? '/', `http://${req.headers.host ?? fallbackHost()}`);
-      const request: EmulatorRequest = {
-        method: (req.method ?? 'GET').toUpperCase(),
-        url,
-        headers: toHeaders(req),
-        body,
-        signal: controller.signal,
-      };
-      const wire = await handle(request);
+      if (body === undefined) return writeResponse(res, tooLarge());
+      const request = toRequest(req, body, fallbackHost(), controller.signal);
+      const wire = 'status' in request ? request : await handle(request);
       if (!res.destroyed) writeResponse(res, wire);
-    })().catch((error: unknown) => {
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-      const text = JSON.stringify({ code: 'ServiceFailure', message: String(error) });
-      writeResponse(res, {
-        status: 500,
-        headers: [['Content-Type', 'application/json; charset=utf-8']],
-        body: Buffer.from(text),
-      });
+    })().catch(() => {
+      if (res.headersSent) res.destroy();
+      else if (!res.destroyed) writeResponse(res, internalError());
     });
   };
+}
+
+/**
+ * Answers a request node could not parse (`clientError`) with a UCWA body: 431 for
+ * headers over the limit, 400 for anything else; a socket already written to is closed.
+ */
+export function onClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (!socket.writable || (socket as Socket & { _httpMessage?: unknown })._httpMessage) {
+    socket.destroy();
+    return;
+  }
+  const wire =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? plainError(431, 'RequestHeaderFieldsTooLarge', 'The request headers are too large.')
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? plainError(408, 'RequestTimeout', 'The request took too long to arrive.')
+        : plainError(400, 'MalformedRequest', 'The request is not valid HTTP.');
+  const head = [`HTTP/1.1 ${wire.status} ${STATUS_CODES[wire.status] ?? ''}`];
+  for (const [name, value] of wire.headers) head.push(`${name}: ${value}`);
+  head.push(`Content-Length: ${wire.body.byteLength}`, 'Connection: close', '', '');
+  socket.end(Buffer.concat([Buffer.from(head.join('\r\n')), wire.body]));
 }

@@ -12,6 +12,8 @@ export interface EmulatorRequest {
   readonly body: Uint8Array;
   /** Aborted when the client goes away (a P-GET stops waiting). */
   readonly signal: AbortSignal;
+  /** A part of a batch: events, batch and photo requests are refused (BatchingRequests.md). */
+  readonly batchPart?: boolean;
 }
 
 /** A resource, encoded as JSON or XML by the request's `Accept`. */

@@ -1,5 +1,6 @@
 import type { UnknownResource } from '@ucwa/model';
 import type { ApplicationHandle } from '../../apps/application.ts';
+import { conferenceUri, parseConferenceUri } from '../../core/conferences.ts';
 import type { UserRecord } from '../../core/users.ts';
 import { ucwaError } from '../../http/errors.ts';
 import type { Reply } from '../../http/types.ts';
@@ -50,6 +51,25 @@ export const meetingsFeature: FeatureFactory = (host: FeatureHost): Feature => {
     };
   });
   const of = (user: UserRecord): Organizer => organizers(user.address);
+  for (const preset of host.presetMeetings) {
+    const organizer = host.users.find(preset.organizer);
+    if (organizer === undefined) throw new TypeError(`meetings: no user ${preset.organizer}`);
+    const settings = { ...defaultSettings(host.clock.now()), subject: preset.subject ?? '' };
+    const meeting = newMeeting(host.ids, organizer, settings, false, preset.onlineMeetingId);
+    of(organizer).meetings.set(meeting.onlineMeetingId, meeting);
+  }
+  host.conferences.register((uri) => {
+    const parsed = parseConferenceUri(uri);
+    const user = parsed === undefined ? undefined : host.users.find(parsed.organizer);
+    if (parsed === undefined || user === undefined) return undefined;
+    const organizer = of(user);
+    const key = parsed.key.toUpperCase();
+    const meeting =
+      organizer.assigned.onlineMeetingId === key ? organizer.assigned : organizer.meetings.get(key);
+    if (meeting === undefined) return undefined;
+    const address = user.address.toLowerCase();
+    return { uri: conferenceUri(address, key), key, organizer: address };
+  });
   const domain = (user: UserRecord): string => user.address.split('@')[1] ?? 'contoso.com';
   const find = (ctx: RouteContext): Meeting | undefined => {
     const organizer = of(ctx.user);

@@ -64,9 +64,10 @@ export function newMeeting(
   organizer: UserRecord,
   settings: MeetingSettings,
   assigned = false,
+  onlineMeetingId = ids.hex(8).toUpperCase(),
 ): Meeting {
   return {
-    onlineMeetingId: ids.hex(8).toUpperCase(),
+    onlineMeetingId: onlineMeetingId.toUpperCase(),
     conferenceId: ids.digits(8),
     conversationId: ids.uuid(),
     organizer: organizer.address.toLowerCase(),
