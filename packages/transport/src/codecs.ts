@@ -1,11 +1,8 @@
 import * as json from '@ucwa/codec-json';
-import type { DecodeOptions, ResourceInput, UcwaCodec } from '@ucwa/model';
+import type { ResourceInput, UcwaCodec } from '@ucwa/model';
 import { matchesMediaType } from '@ucwa/model';
 
 export type { ResourceInput };
-
-/** Options the transport passes to a codec's decoders. */
-export type CodecDecodeOptions = DecodeOptions;
 
 /**
  * What the transport needs of a codec: the reading and client-side writing part of the

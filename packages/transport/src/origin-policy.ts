@@ -1,4 +1,4 @@
-import { UcwaOriginError } from './errors/other-errors.ts';
+import { UcwaOriginError } from './errors/origin-error.ts';
 import { redactUrl } from './redact.ts';
 
 /** Query parameters to add to an href; `undefined` values are skipped. */
@@ -19,16 +19,16 @@ export function isLoopbackHost(hostname: string): boolean {
 /** Refuses URLs no token may go to, whatever the trust list says. */
 function assertSafeUrl(url: URL, what: string): void {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new UcwaOriginError(`${what}: only https: URLs are allowed`, redactUrl(url));
+    throw new UcwaOriginError(`${what}: only https: URLs are allowed`, { url: redactUrl(url) });
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw new UcwaOriginError(
       `${what}: plain http: is allowed only to loopback hosts, not ${url.hostname}`,
-      redactUrl(url),
+      { url: redactUrl(url) },
     );
   }
   if (url.username !== '' || url.password !== '') {
-    throw new UcwaOriginError(`${what}: URLs with user info are refused`, redactUrl(url));
+    throw new UcwaOriginError(`${what}: URLs with user info are refused`, { url: redactUrl(url) });
   }
 }
 
@@ -79,7 +79,7 @@ export function createOriginPolicy(origin: string, extra: readonly string[] = []
     if (!isTrusted(url)) {
       throw new UcwaOriginError(
         `${what} ${redactUrl(url)} is not on a trusted origin (${[...trusted].join(', ')})`,
-        redactUrl(url),
+        { url: redactUrl(url) },
       );
     }
   };
@@ -90,7 +90,7 @@ export function createOriginPolicy(origin: string, extra: readonly string[] = []
       try {
         url = new URL(href, options.base ?? base);
       } catch (cause) {
-        throw new UcwaOriginError(`href ${JSON.stringify(href)} is not a URL`, '', { cause });
+        throw new UcwaOriginError(`href ${JSON.stringify(href)} is not a URL`, { url: '', cause });
       }
       assertTrusted(url, 'href');
       appendQuery(url, options.query);

@@ -35,7 +35,10 @@ export interface TransportOptions {
   readonly refreshMargin?: number;
   /** ETag cache for GET: `true` or `{ maxEntries }`. Default `false`. */
   readonly cache?: boolean | { readonly maxEntries?: number };
-  /** Largest body decoded, in bytes. Default: the codec's (4 MiB). */
+  /**
+   * Largest body read, in bytes: resources, error bodies, token answers and each batch part.
+   * Reading stops once more has arrived (a `UcwaResponseError`). Default `4_194_304` (4 MiB).
+   */
   readonly maxBytes?: number;
   /** Timer functions. Default `globalThis.setTimeout`/`clearTimeout`. */
   readonly timers?: Timers;
@@ -50,4 +53,5 @@ export const TRANSPORT_DEFAULTS = {
   limit: 20,
   refreshMargin: 300_000,
   cacheEntries: 100,
+  maxBytes: 4 * 1024 * 1024,
 } as const;

@@ -1,20 +1,22 @@
-import type { EventBatch, UnknownResource } from '@ucwa/model';
+import type { EventBatch, PropertyBag, UnknownResource } from '@ucwa/model';
 import { createAuthSession } from './auth/auth-session.ts';
 import type { BatchRequest, BatchResult } from './batch/batch-request.ts';
 import { runBatch } from './batch/run-batch.ts';
 import { createCodecSet, type ResourceInput, type TextBody } from './codecs.ts';
+import { UcwaLinkError } from './errors/link-error.ts';
 import { createEtagCache, type EtagCache } from './etag-cache.ts';
 import type { CallOptions, GetOptions } from './http/call-options.ts';
 import type { TransportContext } from './http/context.ts';
+import { createKy } from './http/create-ky.ts';
 import { createDeadline } from './http/deadline.ts';
-import { createKy } from './http/exchange.ts';
-import { readResource } from './http/read-response.ts';
+import { readAnswer } from './http/read-answer.ts';
 import { send } from './http/send.ts';
+import { callSpec } from './http/send-spec.ts';
 import type { UcwaResponse } from './http/ucwa-response.ts';
 import { createLimiter } from './limiter.ts';
 import { silentLogger } from './logger.ts';
-import { callSpec, getEventBatch, getResponse, resourceOf } from './operations/get.ts';
-import { conditionalPut, type PropertyChanges } from './operations/put.ts';
+import { getAs, getEventBatch } from './operations/get.ts';
+import { conditionalPut } from './operations/put.ts';
 import { createOriginPolicy } from './origin-policy.ts';
 import { resolveRetryOptions } from './retry/retry-options.ts';
 import { createRetryPolicy } from './retry/retry-policy.ts';
@@ -54,7 +56,7 @@ export interface Transport {
   /** PUT every property of `resource` with `changes`, `If-Match` its ETag. */
   put(
     resource: UnknownResource,
-    changes?: PropertyChanges,
+    changes?: PropertyBag,
     options?: CallOptions,
   ): Promise<UcwaResponse>;
   delete(href: string, options?: CallOptions): Promise<UcwaResponse>;
@@ -78,6 +80,10 @@ function buildContext(options: TransportOptions): TransportContext {
   const now = options.now ?? Date.now;
   const fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const timeout = options.timeout ?? TRANSPORT_DEFAULTS.timeout;
+  const maxBytes = options.maxBytes ?? TRANSPORT_DEFAULTS.maxBytes;
+  if (!Number.isSafeInteger(maxBytes) || maxBytes < 1) {
+    throw new RangeError(`maxBytes must be a positive integer, got ${maxBytes}`);
+  }
   const policy = createOriginPolicy(options.origin, options.trustedOrigins);
   const auth = createAuthSession({
     auth: options.auth,
@@ -87,10 +93,10 @@ function buildContext(options: TransportOptions): TransportContext {
     refreshMargin: options.refreshMargin ?? TRANSPORT_DEFAULTS.refreshMargin,
     // A token request is shared by every waiting call, so it has its own timeout, not theirs.
     tokenDeadline: () => createDeadline(timeout, timers, undefined),
+    maxBytes,
   });
   return {
     ky: createKy(fetch),
-    fetch,
     codecs: createCodecSet(options.format, options.codecs),
     policy,
     auth,
@@ -106,7 +112,8 @@ function buildContext(options: TransportOptions): TransportContext {
     timeout,
     userAgent: options.userAgent,
     minResourceVersion: options.minResourceVersion,
-    maxBytes: options.maxBytes,
+    maxBytes,
+    decodeOptions: Object.freeze({ maxBytes }),
   };
 }
 
@@ -139,24 +146,25 @@ export function createTransport(options: TransportOptions): Transport {
           ...(o.query === undefined ? {} : { query: o.query }),
           ...(base === undefined ? {} : { base }),
         });
-  const answer = (url: URL, o: GetOptions): Promise<UcwaResponse> =>
-    getResponse(ctx, o.cache === false ? undefined : cache, url, o);
-  const get = async (href: string, o: GetOptions = {}): Promise<UnknownResource> =>
-    resourceOf(await answer(resolve(href, o), o));
+  const cacheOf = (o: GetOptions) => (o.cache === false ? undefined : cache);
+  const get = (href: string, o: GetOptions = {}): Promise<UnknownResource> =>
+    attempt(() => getAs(ctx, cacheOf(o), resolve(href, o), o, 'resource'));
   const plain = (
     method: string,
     href: string,
     o: CallOptions,
     body?: string,
     contentType: string = ctx.codecs.mediaType,
-  ) =>
-    send(
-      ctx,
-      {
-        ...callSpec(method, resolve(href, o), o),
-        ...(body === undefined ? {} : { body, contentType }),
-      },
-      (sent) => readResource(ctx, sent),
+  ): Promise<UcwaResponse> =>
+    attempt(() =>
+      send(
+        ctx,
+        {
+          ...callSpec(method, resolve(href, o), o),
+          ...(body === undefined ? {} : { body, contentType }),
+        },
+        (sent) => readAnswer(ctx, sent, 'answer'),
+      ),
     );
   const refetch = (href: string, o: CallOptions) => get(href, { ...o, cache: false });
 
@@ -169,21 +177,35 @@ export function createTransport(options: TransportOptions): Transport {
     },
     trustOrigin: (origin) => ctx.policy.trust(origin),
     get,
-    getResponse: (href, o = {}) => answer(resolve(href, o), o),
-    getEvents: (href, o = {}) => getEventBatch(ctx, resolve(href, o), o),
+    getResponse: (href, o = {}) =>
+      attempt(() => getAs(ctx, cacheOf(o), resolve(href, o), o, 'answer')),
+    getEvents: (href, o = {}) => attempt(() => getEventBatch(ctx, resolve(href, o), o)),
     post: (href, input, o = {}) =>
       input !== undefined && 'text' in input
         ? plain('POST', href, o, input.text, input.contentType)
-        : plain('POST', href, o, input && ctx.codecs.send.encodeInput(input)),
+        : attempt(() => plain('POST', href, o, input && ctx.codecs.send.encodeInput(input))),
     put: (resource, changes = {}, o = {}) =>
       conditionalPut({ ctx, resolve, refetch }, resource, changes, o),
     delete: (href, o = {}) => plain('DELETE', href, o),
-    follow: async (resource, rel, o = {}) => {
-      const { url, options: followOptions } = followTarget(ctx, resource, rel, o, resolve);
-      return resourceOf(await answer(url, followOptions));
-    },
-    batch: (href, requests, o = {}) => runBatch(ctx, resolve(href, o), requests, o),
+    follow: (resource, rel, o = {}) =>
+      attempt(() => {
+        const target = followTarget(ctx, resource, rel, o, resolve);
+        return getAs(ctx, cacheOf(target.options), target.url, target.options, 'resource');
+      }),
+    batch: (href, requests, o = {}) => attempt(() => runBatch(ctx, resolve(href, o), requests, o)),
   };
+}
+
+/**
+ * Runs `start`, turning what it throws before returning (an untrusted href, a missing
+ * link) into a rejection, as an `async` function would, without one's extra promise.
+ */
+function attempt<T>(start: () => Promise<T>): Promise<T> {
+  try {
+    return start();
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 function cacheFor(option: TransportOptions['cache']): EtagCache | undefined {
@@ -206,7 +228,11 @@ function followTarget(
   const link = selectLink(resource, rel, o.minRevision);
   if (link === undefined) {
     const wanted = o.minRevision === undefined ? '' : ` of revision ${o.minRevision} or later`;
-    throw new TypeError(`${resource.rel} has no "${rel}" link${wanted}`);
+    throw new UcwaLinkError(`${resource.rel} has no "${rel}" link${wanted}`, {
+      resourceRel: resource.rel,
+      missingRel: rel,
+      minRevision: o.minRevision,
+    });
   }
   const base = resource.href === '' ? undefined : new URL(resource.href, ctx.policy.origin).href;
   const minResourceVersion = o.minResourceVersion ?? o.minRevision;

@@ -98,7 +98,8 @@ describe('the challenge → token → user → applications flow against @ucwa/e
         conferenceUri: 'sip:alice@contoso.com;gruu;opaque=app:conf:focus:id:G03W98W4',
         password: 'G03W98W4',
       },
-      emulator: {},
+      // Anonymous join needs a meeting that exists, with that conference key.
+      emulator: { meetings: [{ organizer: 'alice@contoso.com', onlineMeetingId: 'G03W98W4' }] },
     },
   ])('$grant', async ({ auth, emulator }) => {
     const { transport, seen, tokenPosts } = await session(auth, {}, emulator);

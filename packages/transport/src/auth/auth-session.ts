@@ -1,4 +1,4 @@
-import { UcwaAuthError } from '../errors/other-errors.ts';
+import { UcwaAuthError } from '../errors/auth-error.ts';
 import type { Deadline } from '../http/deadline.ts';
 import type { FetchLike } from '../http/fetch-like.ts';
 import type { OriginPolicy } from '../origin-policy.ts';
@@ -24,6 +24,8 @@ export interface AuthSessionOptions {
   readonly refreshMargin: number;
   /** A deadline for one token request (its own timeout, not any one caller's). */
   readonly tokenDeadline: () => Deadline;
+  /** Largest token answer read, in bytes. */
+  readonly maxBytes: number;
 }
 
 /**
@@ -46,6 +48,11 @@ export interface AuthSession {
     sent: string | undefined,
     signal?: AbortSignal,
   ): Promise<string>;
+  /**
+   * The secrets a server might echo: the current and the previous token, the passwords of
+   * the credentials. Redacted from every server text the transport repeats.
+   */
+  secrets(): readonly string[];
 }
 
 /** What one session knows; only its own calls see it. */
@@ -53,6 +60,8 @@ interface SessionState {
   readonly provider: TokenProvider | undefined;
   readonly allowed: readonly Credentials[];
   token: AccessToken | undefined;
+  /** The token before the last refresh: a server may still echo it. */
+  previous: string | undefined;
   inflight: Promise<AccessToken> | undefined;
   challenge: (MsRtcOAuthChallenge & { readonly url: URL }) | undefined;
 }
@@ -62,11 +71,14 @@ async function obtain(
   options: AuthSessionOptions,
   state: SessionState,
   reason: TokenReason,
-  signal: AbortSignal,
+  signal: AbortSignal | undefined,
 ): Promise<AccessToken> {
   if (state.provider !== undefined) {
     try {
-      return await state.provider.getToken({ origin: options.policy.origin, reason, signal });
+      const { origin } = options.policy;
+      return await state.provider.getToken(
+        signal === undefined ? { origin, reason } : { origin, reason, signal },
+      );
     } catch (cause) {
       throw new UcwaAuthError(`the token provider failed (${reason})`, {
         reason: 'provider-failed',
@@ -96,6 +108,8 @@ async function obtain(
     now: options.now,
     signal,
     offeredGrants: challenge.grantTypes,
+    maxBytes: options.maxBytes,
+    secrets: passwordsOf(state.allowed),
   });
 }
 
@@ -109,7 +123,13 @@ function readChallenge(
   const challenges = parseWwwAuthenticate(headers.get('www-authenticate'));
   const found = findMsRtcOAuth(challenges);
   if (found !== undefined) {
-    const url = new URL(found.href, requestUrl);
+    let url: URL;
+    try {
+      url = new URL(found.href, requestUrl);
+    } catch (cause) {
+      const why = 'the MsRtcOAuth challenge names a token endpoint that is not a URL';
+      throw new UcwaAuthError(why, { reason: 'no-challenge', cause });
+    }
     // The password goes to this URL: it must be as trusted as the UCWA origin itself.
     options.policy.assertTrusted(url, 'token endpoint');
     state.challenge = { ...found, url };
@@ -125,6 +145,11 @@ function readChallenge(
   );
 }
 
+/** The passwords among `credentials` (a password grant's, a conference key). */
+function passwordsOf(credentials: readonly Credentials[]): string[] {
+  return credentials.flatMap((c) => ('password' in c && c.password !== '' ? [c.password] : []));
+}
+
 export function createAuthSession(options: AuthSessionOptions): AuthSession {
   const { auth } = options;
   const provider = isTokenProvider(auth) ? auth : undefined;
@@ -138,6 +163,7 @@ export function createAuthSession(options: AuthSessionOptions): AuthSession {
     provider,
     allowed,
     token: undefined,
+    previous: undefined,
     inflight: undefined,
     challenge: undefined,
   };
@@ -148,6 +174,7 @@ export function createAuthSession(options: AuthSessionOptions): AuthSession {
       const deadline = options.tokenDeadline();
       state.inflight = obtain(options, state, reason, deadline.signal)
         .then((fresh) => {
+          state.previous = state.token?.accessToken;
           state.token = fresh;
           return fresh;
         })
@@ -170,8 +197,13 @@ export function createAuthSession(options: AuthSessionOptions): AuthSession {
       : undefined;
   };
 
+  const passwords = passwordsOf(allowed);
   return {
     ready,
+    secrets() {
+      const tokens = [state.token?.accessToken, state.previous];
+      return [...passwords, ...tokens.filter((token) => token !== undefined)];
+    },
     async current(signal) {
       const now = ready();
       if (now !== undefined) return now;

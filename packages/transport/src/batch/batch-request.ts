@@ -1,5 +1,8 @@
 import type { UnknownResource } from '@ucwa/model';
 import type { ResourceInput } from '../codecs.ts';
+import type { UcwaHttpError } from '../errors/http-error.ts';
+import type { UcwaOriginError } from '../errors/origin-error.ts';
+import type { UcwaResponseError } from '../errors/response-error.ts';
 
 /** One request inside a batch (BatchingRequests.md). */
 export interface BatchRequest {
@@ -12,6 +15,13 @@ export interface BatchRequest {
   /** A PUT: the full resource (every property plays back) and its ETag as `If-Match`. */
   readonly resource?: UnknownResource;
 }
+
+/**
+ * Why one part failed: its failure status (`UcwaHttpError`), or a part the transport refused:
+ * unreadable, too large, of an unknown content type (`UcwaResponseError`), or with a
+ * `Location` on an untrusted origin (`UcwaOriginError`).
+ */
+export type BatchPartError = UcwaHttpError | UcwaResponseError | UcwaOriginError;
 
 /** One part of a batch answer, in the order of the requests. */
 export type BatchResult =
@@ -26,8 +36,7 @@ export type BatchResult =
   | {
       readonly ok: false;
       readonly status: number;
-      /** A `UcwaHttpError`, or a `UcwaResponseError`/`UcwaOriginError` for a part the transport refused. */
-      readonly error: Error;
+      readonly error: BatchPartError;
     };
 
 // BatchingRequests.md: no batch inside a batch, no photo and no events request.

@@ -1,10 +1,10 @@
-import { parseMediaType, type UnknownResource } from '@ucwa/model';
-import type { Codec } from '../codecs.ts';
-import { UcwaHttpError } from '../errors/http-error.ts';
-import { UcwaOriginError, UcwaResponseError } from '../errors/other-errors.ts';
-import { type RequestSummary, summarizeRequest } from '../errors/ucwa-transport-error.ts';
+import { parseMediaType } from '@ucwa/model';
+import { isUcwaHttpError, isUcwaOriginError, isUcwaResponseError } from '../errors/guards.ts';
+import { summarizeRequest } from '../errors/request-summary.ts';
+import { UcwaResponseError } from '../errors/response-error.ts';
 import type { TransportContext } from '../http/context.ts';
-import { redactUrl } from '../redact.ts';
+import { readAnswer } from '../http/read-answer.ts';
+import type { Sent } from '../http/send-spec.ts';
 import type { BatchResult } from './batch-request.ts';
 import type { EncodedPart } from './encode-batch.ts';
 import { readHttpMessage, readMultipart } from './multipart.ts';
@@ -20,93 +20,60 @@ export function boundaryOf(contentType: string | null): string | undefined {
   }
 }
 
-interface PartAnswer {
-  readonly part: EncodedPart;
-  readonly request: RequestSummary;
-  readonly status: number;
-  readonly headers: Headers;
-  readonly body: string;
-  readonly codec: Codec | undefined;
-}
-
-/** A successful part: its `Location` checked against the trust list, its body decoded. */
-function readSuccess(ctx: TransportContext, answer: PartAnswer): BatchResult {
-  const { request, status, headers, body, codec, part } = answer;
-  const contentType = headers.get('content-type') ?? undefined;
-  try {
-    let location: string | undefined;
-    const raw = headers.get('location');
-    if (raw !== null) {
-      const url = new URL(raw, part.url);
-      if (!ctx.policy.isTrusted(url)) {
-        const shown = redactUrl(url);
-        throw new UcwaOriginError(`Location ${shown} is not on a trusted origin`, shown, {
-          request,
-        });
-      }
-      location = url.href;
-    }
-    let resource: UnknownResource | undefined;
-    if (body.trim() !== '') {
-      if (codec === undefined) {
-        const what = JSON.stringify(contentType ?? '(none)');
-        throw new UcwaResponseError(`unexpected content type ${what}`, {
-          request,
-          status,
-          contentType,
-        });
-      }
-      const etag = headers.get('etag') ?? undefined;
-      resource = codec.decodeResource(body, etag === undefined ? {} : { etag });
-    }
-    return { ok: true, status, headers, resource, location };
-  } catch (error) {
-    const known = error instanceof UcwaOriginError || error instanceof UcwaResponseError;
-    const wrapped = known
-      ? error
-      : new UcwaResponseError('the part would not decode', {
-          request,
-          status,
-          contentType,
-          cause: error,
-        });
-    return { ok: false, status, error: wrapped };
-  }
-}
-
-function decodePart(
-  ctx: TransportContext,
-  part: EncodedPart,
-  message: string | undefined,
-): BatchResult {
+/** A part's answer as a {@link Sent}, so `readAnswer` applies the same rules as to a response. */
+function partSent(part: EncodedPart, message: string): Sent {
   const request = summarizeRequest(part.request.method, part.url);
-  if (message === undefined) {
-    const error = new UcwaResponseError('the batch answer has no part for this request', {
+  const empty = { status: 0, statusText: '', headers: new Headers(), url: part.url, request };
+  let parsed: ReturnType<typeof readHttpMessage>;
+  try {
+    parsed = readHttpMessage(message);
+  } catch (cause) {
+    const why = cause instanceof Error ? cause.message : String(cause);
+    throw new UcwaResponseError(`the batch part's headers are invalid: ${why}`, {
       request,
       status: 0,
       contentType: undefined,
+      cause,
     });
-    return { ok: false, status: 0, error };
   }
-  const { startLine, headers, body } = readHttpMessage(message);
-  const status = Number(/^HTTP\/\d(?:\.\d)?\s+(\d{3})/.exec(startLine)?.[1] ?? 0);
-  const codec = ctx.codecs.forContentType(headers.get('content-type'));
-  if (status >= 200 && status <= 299)
-    return readSuccess(ctx, { part, request, status, headers, body, codec });
-  const errorBody =
-    codec === undefined || body.trim() === '' ? undefined : safe(() => codec.decodeError(body));
-  const error = new UcwaHttpError({
-    request,
-    response: { status, statusText: '', headers, body: errorBody },
-  });
-  return { ok: false, status, error };
+  const status = Number(/^HTTP\/\d(?:\.\d)?\s+(\d{3})(?:\s|$)/.exec(parsed.startLine)?.[1] ?? 0);
+  if (status === 0) {
+    const line = JSON.stringify(parsed.startLine.slice(0, 80));
+    throw new UcwaResponseError(`the batch part's status line ${line} is invalid`, {
+      request,
+      status: 0,
+      contentType: parsed.headers.get('content-type') ?? undefined,
+    });
+  }
+  return { ...empty, status, headers: parsed.headers, body: parsed.body };
 }
 
-function safe<T>(read: () => T): T | undefined {
+/** One part's result: read by `readAnswer`; any error is the part's, not the batch's. */
+async function decodePart(
+  ctx: TransportContext,
+  part: EncodedPart,
+  message: string | undefined,
+): Promise<BatchResult> {
+  let status = 0;
   try {
-    return read();
-  } catch {
-    return undefined;
+    if (message === undefined) {
+      throw new UcwaResponseError('the batch answer has no part for this request', {
+        request: summarizeRequest(part.request.method, part.url),
+        status,
+        contentType: undefined,
+      });
+    }
+    const sent = partSent(part, message);
+    status = sent.status;
+    const answer = await readAnswer(ctx, sent, 'answer');
+    const { headers, resource, location } = answer;
+    return { ok: true, status, headers, resource, location };
+  } catch (error) {
+    if (isUcwaHttpError(error) || isUcwaResponseError(error)) {
+      return { ok: false, status: error.status, error };
+    }
+    if (isUcwaOriginError(error)) return { ok: false, status, error };
+    throw error;
   }
 }
 
@@ -116,7 +83,7 @@ export function decodeBatch(
   parts: readonly EncodedPart[],
   text: string,
   boundary: string,
-): BatchResult[] {
+): Promise<BatchResult[]> {
   const messages = readMultipart(text, boundary);
-  return parts.map((part, index) => decodePart(ctx, part, messages[index]));
+  return Promise.all(parts.map((part, index) => decodePart(ctx, part, messages[index])));
 }

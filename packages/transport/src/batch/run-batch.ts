@@ -1,14 +1,17 @@
 import type { UcwaHttpError } from '../errors/http-error.ts';
-import { UcwaResponseError } from '../errors/other-errors.ts';
 import type { CallOptions } from '../http/call-options.ts';
 import type { TransportContext } from '../http/context.ts';
-import { httpError } from '../http/read-response.ts';
+import { failureOf, responseError } from '../http/read-answer.ts';
+import { readBoundedText } from '../http/read-body.ts';
 import { send } from '../http/send.ts';
-import { callSpec } from '../operations/get.ts';
+import { callSpec } from '../http/send-spec.ts';
 import { sleep } from '../signals.ts';
 import { assertBatchable, type BatchRequest, type BatchResult } from './batch-request.ts';
 import { boundaryOf, decodeBatch } from './decode-batch.ts';
 import { type EncodedPart, encodeBatch } from './encode-batch.ts';
+
+/** Room per part for the multipart framing, its status line and headers. */
+const PART_OVERHEAD = 16 * 1024;
 
 type ChunkOutcome = { readonly results: BatchResult[] } | { readonly tooMany: UcwaHttpError };
 
@@ -27,21 +30,21 @@ async function postChunk(
     permits: parts.length,
   };
   return send(ctx, spec, async (sent): Promise<ChunkOutcome> => {
-    if (sent.response.status === 429) return { tooMany: await httpError(ctx, sent) };
-    if (!sent.response.ok) throw await httpError(ctx, sent);
-    const contentType = sent.response.headers.get('content-type');
+    if (sent.status === 429) return { tooMany: await failureOf(ctx, sent) };
+    if (sent.status < 200 || sent.status > 299) throw await failureOf(ctx, sent);
+    const contentType = sent.headers.get('content-type');
     const answerBoundary = boundaryOf(contentType);
     if (answerBoundary === undefined) {
-      throw new UcwaResponseError(
-        `expected multipart/batching, got ${JSON.stringify(contentType ?? '(none)')}`,
-        {
-          request: sent.request,
-          status: sent.response.status,
-          contentType: contentType ?? undefined,
-        },
-      );
+      const what = JSON.stringify(contentType ?? '(none)');
+      throw responseError(ctx, sent, `expected multipart/batching, got ${what}`);
     }
-    return { results: decodeBatch(ctx, parts, await sent.response.text(), answerBoundary) };
+    // The whole answer is bounded by what its parts may hold; each part by `maxBytes`.
+    const limit = (ctx.maxBytes + PART_OVERHEAD) * parts.length;
+    const text =
+      typeof sent.body === 'string' ? sent.body : await readBoundedText(sent.body, limit);
+    if (text === undefined)
+      throw responseError(ctx, sent, `the batch answer is larger than ${limit} bytes`);
+    return { results: await decodeBatch(ctx, parts, text, answerBoundary) };
   });
 }
 

@@ -1,12 +1,12 @@
 import type { UcwaErrorBody, UcwaErrorParameter } from '@ucwa/model';
+import type { RequestSummary } from './request-summary.ts';
 import {
-  describeRequest,
-  type RequestSummary,
+  markKind,
   UcwaTransportError,
   type UcwaTransportErrorOptions,
 } from './ucwa-transport-error.ts';
 
-/** The response an {@link UcwaHttpError} was built from. */
+/** The response an {@link UcwaHttpError} was built from (server text redacted of secrets). */
 export interface HttpErrorResponse {
   readonly status: number;
   readonly statusText: string;
@@ -20,11 +20,19 @@ export interface UcwaHttpErrorOptions extends UcwaTransportErrorOptions {
   readonly response: HttpErrorResponse;
 }
 
+/** The message of an {@link UcwaHttpError}: `failed with 404 NotFound/subcode: server message`. */
+export function httpFailureMessage(response: HttpErrorResponse): string {
+  const { body } = response;
+  const what = [body?.code, body?.subcode].filter((part) => part !== undefined).join('/');
+  const text = body?.message === undefined ? '' : `: ${body.message}`;
+  return `failed with ${response.status}${what === '' ? '' : ` ${what}`}${text}`;
+}
+
 /**
  * A UCWA request answered with a failure status (ErrorsAndInformationalMessages.md). The
  * UCWA `code`, `subcode`, `parameters` and `debugInfo` come from the error body when the
  * server sent one; `diagnostics` is the raw `X-Ms-diagnostics` header (log it, do not
- * branch on it).
+ * branch on it). Secrets the server echoed (the token, the password) are redacted.
  *
  * @example
  * ```ts
@@ -52,15 +60,14 @@ export class UcwaHttpError extends UcwaTransportError {
   readonly ucwaVersion: string | undefined;
   readonly response: HttpErrorResponse;
 
-  constructor(options: UcwaHttpErrorOptions) {
+  static {
+    markKind(UcwaHttpError, 'UcwaHttpError');
+  }
+
+  constructor(message: string, options: UcwaHttpErrorOptions) {
+    super(message, options);
     const { response, request } = options;
     const body = response.body;
-    const what = [body?.code, body?.subcode].filter((part) => part !== undefined).join('/');
-    const text = body?.message === undefined ? '' : `: ${body.message}`;
-    super(
-      `${describeRequest(request)} failed with ${response.status}${what === '' ? '' : ` ${what}`}${text}`,
-      options,
-    );
     this.request = request;
     this.response = response;
     this.status = response.status;

@@ -1,5 +1,6 @@
 import type { UcwaResponse } from '../http/ucwa-response.ts';
 import { UcwaHttpError, type UcwaHttpErrorOptions } from './http-error.ts';
+import { markKind } from './ucwa-transport-error.ts';
 
 export interface UcwaPreconditionFailedErrorOptions extends UcwaHttpErrorOptions {
   /** Refetches the resource, re-applies the changes and sends the PUT once more. */
@@ -25,8 +26,12 @@ export class UcwaPreconditionFailedError extends UcwaHttpError {
   override readonly name = 'UcwaPreconditionFailedError' as const;
   readonly retry: UcwaPreconditionFailedErrorOptions['retry'];
 
-  constructor(options: UcwaPreconditionFailedErrorOptions) {
-    super(options);
+  static {
+    markKind(UcwaPreconditionFailedError, 'UcwaPreconditionFailedError');
+  }
+
+  constructor(message: string, options: UcwaPreconditionFailedErrorOptions) {
+    super(message, options);
     this.retry = options.retry;
   }
 }

@@ -1,41 +1,8 @@
-import { redactHeaders, redactUrl } from '../redact.ts';
+import type { RequestSummary } from './request-summary.ts';
 
-/** The request an error is about, safe to log: URL and headers redacted. */
-export interface RequestSummary {
-  readonly method: string;
-  /** The URL with user info and secret-looking query values replaced by `[REDACTED]`. */
-  readonly url: string;
-  /** Request headers; `Authorization` shows only its scheme. */
-  readonly headers: Readonly<Record<string, string>>;
-}
-
-/** Builds a {@link RequestSummary} from what the transport was about to send. */
-export function summarizeRequest(
-  method: string,
-  url: string | URL,
-  headers: Headers = new Headers(),
-): RequestSummary {
-  return { method: method.toUpperCase(), url: redactUrl(url), headers: redactHeaders(headers) };
-}
-
-/**
- * A memoized {@link summarizeRequest}: redacting costs a URL parse, so it is done only
- * when an error or a log line needs it.
- */
-export function lazySummary(
-  method: string,
-  url: string | URL,
-  headers?: HeadersInit,
-): () => RequestSummary {
-  let summary: RequestSummary | undefined;
-  return () => {
-    summary ??= summarizeRequest(method, url, new Headers(headers));
-    return summary;
-  };
-}
-
-/** Options every transport error takes. */
+/** Options every transport error takes (each class adds its own fields). */
 export interface UcwaTransportErrorOptions {
+  /** The request the error is about; its method and URL prefix the message. */
   readonly request?: RequestSummary | undefined;
   readonly cause?: unknown;
 }
@@ -48,25 +15,55 @@ export type UcwaTransportErrorName =
   | 'UcwaTimeoutError'
   | 'UcwaAuthError'
   | 'UcwaOriginError'
-  | 'UcwaResponseError';
+  | 'UcwaResponseError'
+  | 'UcwaLinkError';
+
+/** A class of the family, as `markKind` and the guards see it. */
+export type UcwaErrorKind = UcwaTransportErrorName | 'UcwaTransportError';
 
 /**
- * Base of every error `@ucwa/transport` throws. It carries the request (method and URL,
- * token redacted) and the original `cause`. Match with the `isUcwa*` guards, which
- * compare `name`, so they work across duplicated copies of the package.
+ * The marker a class of the family puts on its prototype. `Symbol.for`, so two copies of
+ * the package in one program recognise each other's errors; on the prototype, so every
+ * subclass (a later one too) carries the markers of the classes it extends.
+ */
+export function kindMarker(kind: UcwaErrorKind): symbol {
+  return Symbol.for(`@ucwa/transport:${kind}`);
+}
+
+/** Marks `errorClass` (and so its subclasses) as of `kind`; called once per class. */
+export function markKind(
+  errorClass: abstract new (...args: never[]) => Error,
+  kind: UcwaErrorKind,
+): void {
+  Object.defineProperty(errorClass.prototype, kindMarker(kind), { value: true });
+}
+
+/** Whether `value` carries `marker` (see {@link kindMarker}). */
+export function hasMarker(value: unknown, marker: symbol): boolean {
+  return value instanceof Error && (value as unknown as Record<symbol, unknown>)[marker] === true;
+}
+
+/**
+ * Base of every error `@ucwa/transport` throws. Every class takes `(message, options)`;
+ * `options.request` (method and URL, token redacted) prefixes the message, `cause` is the
+ * original error. Match with the `isUcwa*` guards: they read a marker the classes put on
+ * their prototypes, so they cover subclasses and duplicated copies of the package.
  */
 export abstract class UcwaTransportError extends Error {
   abstract override readonly name: UcwaTransportErrorName;
   /** The request this error is about, or `undefined` when it failed before one was built. */
   readonly request: RequestSummary | undefined;
 
-  constructor(message: string, options: UcwaTransportErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.request = options.request;
+  static {
+    markKind(UcwaTransportError, 'UcwaTransportError');
   }
-}
 
-/** `METHOD url` for messages, or `''` when there is no request. */
-export function describeRequest(request: RequestSummary | undefined): string {
-  return request === undefined ? '' : `${request.method} ${request.url}`;
+  constructor(message: string, options: UcwaTransportErrorOptions = {}) {
+    const { request } = options;
+    super(
+      request === undefined ? message : `${request.method} ${request.url}: ${message}`,
+      options.cause === undefined ? undefined : { cause: options.cause },
+    );
+    this.request = request;
+  }
 }

@@ -1,12 +1,36 @@
 import type { TransportContext } from './context.ts';
 
+const UNSAFE = /[\r\n\0]/;
+
+/**
+ * The caller's extra headers as a lower-cased record, read once per call. A name or value
+ * holding CR, LF or NUL is a `TypeError` (header injection), thrown before anything is
+ * sent; the value is not repeated (it may be a secret). `Authorization` and
+ * `Content-Type` are dropped: they are the transport's.
+ */
+export function callerHeaders(init: HeadersInit): Record<string, string> {
+  const entries: Iterable<readonly string[]> =
+    init instanceof Headers ? init : Array.isArray(init) ? init : Object.entries(init);
+  for (const [name = '', value = ''] of entries) {
+    if (UNSAFE.test(name) || UNSAFE.test(value)) {
+      throw new TypeError(`header ${JSON.stringify(name)} contains CR, LF or NUL`);
+    }
+  }
+  const headers: Record<string, string> = Object.create(null);
+  for (const [name, value] of new Headers(init)) headers[name] = value;
+  // The token goes only in the Authorization the session sets; a caller's is dropped.
+  delete headers.authorization;
+  delete headers['content-type'];
+  return headers;
+}
+
 export interface HeaderSpec {
-  readonly extra: HeadersInit | undefined;
+  readonly extra: Readonly<Record<string, string>> | undefined;
   readonly token: string | undefined;
   readonly contentType: string | undefined;
   readonly accept: string;
   readonly minResourceVersion: number | undefined;
-  readonly conditional?: Readonly<Record<string, string>>;
+  readonly conditional: Readonly<Record<string, string>> | undefined;
 }
 
 /**
@@ -15,12 +39,7 @@ export interface HeaderSpec {
  */
 export function buildHeaders(ctx: TransportContext, spec: HeaderSpec): Record<string, string> {
   const headers: Record<string, string> = Object.create(null);
-  if (spec.extra !== undefined) {
-    for (const [name, value] of new Headers(spec.extra)) headers[name] = value;
-    // The token goes only in the Authorization the session sets; a caller's is dropped.
-    delete headers.authorization;
-    delete headers['content-type'];
-  }
+  if (spec.extra !== undefined) Object.assign(headers, spec.extra);
   headers.accept = spec.accept;
   if (spec.contentType !== undefined) headers['content-type'] = spec.contentType;
   if (spec.token !== undefined) headers.authorization = `Bearer ${spec.token}`;

@@ -1,3 +1,4 @@
+import type { DecodeOptions } from '@ucwa/model';
 import type { KyInstance } from 'ky';
 import type { AuthSession } from '../auth/auth-session.ts';
 import type { CodecSet } from '../codecs.ts';
@@ -6,13 +7,11 @@ import type { Logger } from '../logger.ts';
 import type { OriginPolicy } from '../origin-policy.ts';
 import type { RetryPolicy } from '../retry/retry-policy.ts';
 import type { Timers } from '../signals.ts';
-import type { FetchLike } from './fetch-like.ts';
 
 /** Everything one transport's calls share; built once by `createTransport`. */
 export interface TransportContext {
   /** The transport's ky instance (see `createKy`). */
   readonly ky: KyInstance;
-  readonly fetch: FetchLike;
   readonly codecs: CodecSet;
   readonly policy: OriginPolicy;
   readonly auth: AuthSession;
@@ -24,6 +23,8 @@ export interface TransportContext {
   readonly timeout: number | false;
   readonly userAgent: string | undefined;
   readonly minResourceVersion: number | undefined;
-  /** Largest decoded document, bytes (codec `maxBytes`). */
-  readonly maxBytes: number | undefined;
+  /** Largest body read, in bytes: reading stops past it (resources, errors, batch parts). */
+  readonly maxBytes: number;
+  /** The options every decode gets (`maxBytes`), built once. */
+  readonly decodeOptions: DecodeOptions;
 }

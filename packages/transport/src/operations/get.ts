@@ -1,72 +1,52 @@
-import type { EventBatch, UnknownResource } from '@ucwa/model';
-import { UcwaResponseError } from '../errors/other-errors.ts';
+import type { EventBatch } from '@ucwa/model';
 import type { EtagCache } from '../etag-cache.ts';
 import type { CallOptions, GetOptions } from '../http/call-options.ts';
 import type { TransportContext } from '../http/context.ts';
-import { readEventBatch, readResource } from '../http/read-response.ts';
-import { type SendSpec, send } from '../http/send.ts';
-import type { UcwaResponse } from '../http/ucwa-response.ts';
-
-/** The parts of {@link CallOptions} every spec copies. */
-export function callSpec(method: string, url: URL, options: CallOptions): SendSpec {
-  return {
-    method,
-    url,
-    headers: options.headers,
-    signal: options.signal,
-    timeout: options.timeout,
-    minResourceVersion: options.minResourceVersion,
-    auth: options.auth,
-  };
-}
+import { readAnswer, type Wanted } from '../http/read-answer.ts';
+import { send } from '../http/send.ts';
+import { callSpec } from '../http/send-spec.ts';
 
 /**
- * GET with the optional ETag cache: a cached entry's ETag goes out as `If-None-Match`, and
- * a 304 returns the cached resource.
+ * A GET read as `want` (the resource alone, or the whole answer). With the ETag cache, a
+ * cached entry's ETag goes out as `If-None-Match` and a 304 returns the cached resource.
  */
-export async function getResponse(
+export function getAs<W extends 'resource' | 'answer'>(
   ctx: TransportContext,
   cache: EtagCache | undefined,
   url: URL,
   options: GetOptions,
-): Promise<UcwaResponse> {
-  const cached = cache?.get(url.href);
+  want: W,
+): Promise<Wanted[W]> {
   const plain = callSpec('GET', url, options);
-  const spec: SendSpec =
+  if (cache === undefined) return send(ctx, plain, (sent) => readAnswer(ctx, sent, want));
+  const cached = cache.get(url.href);
+  const spec =
     cached === undefined ? plain : { ...plain, conditional: { 'if-none-match': cached.etag } };
-  return send(ctx, spec, async (sent) => {
-    if (sent.response.status === 304 && cached !== undefined) {
-      await sent.response.body?.cancel();
-      return {
+  return send(ctx, spec, async (sent): Promise<Wanted[W]> => {
+    const { headers } = sent;
+    if (sent.status === 304 && cached !== undefined) {
+      if (typeof sent.body !== 'string') await sent.body.body?.cancel();
+      if (want === 'resource') return cached.resource as Wanted[W];
+      const answer: Wanted['answer'] = {
         status: 304,
         url: sent.url.href,
-        headers: sent.response.headers,
-        ucwaVersion: sent.response.headers.get('x-ms-ucwaversion') ?? cached.ucwaVersion,
+        headers,
+        ucwaVersion: headers.get('x-ms-ucwaversion') ?? cached.ucwaVersion,
         etag: cached.etag,
         location: undefined,
         resource: cached.resource,
         fromCache: true,
       };
+      return answer as Wanted[W];
     }
-    const answer = await readResource(ctx, sent);
-    if (cache !== undefined && answer.etag !== undefined && answer.resource !== undefined) {
-      cache.set(url.href, {
-        etag: answer.etag,
-        resource: answer.resource,
-        ucwaVersion: answer.ucwaVersion,
-      });
+    const read = await readAnswer(ctx, sent, want);
+    const either: Wanted['resource'] | Wanted['answer'] = read;
+    const resource = 'fromCache' in either ? either.resource : either;
+    if (resource?.etag !== undefined) {
+      const ucwaVersion = headers.get('x-ms-ucwaversion') ?? undefined;
+      cache.set(url.href, { etag: resource.etag, resource, ucwaVersion });
     }
-    return answer;
-  });
-}
-
-/** The resource of a GET answer, or a {@link UcwaResponseError} when it had none. */
-export function resourceOf(answer: UcwaResponse, method = 'GET'): UnknownResource {
-  if (answer.resource !== undefined) return answer.resource;
-  throw new UcwaResponseError(`expected a resource, got an empty ${answer.status} answer`, {
-    request: { method, url: answer.url, headers: {} },
-    status: answer.status,
-    contentType: answer.headers.get('content-type') ?? undefined,
+    return read;
   });
 }
 
@@ -76,5 +56,5 @@ export function getEventBatch(
   url: URL,
   options: CallOptions,
 ): Promise<EventBatch> {
-  return send(ctx, callSpec('GET', url, options), (sent) => readEventBatch(ctx, sent));
+  return send(ctx, callSpec('GET', url, options), (sent) => readAnswer(ctx, sent, 'events'));
 }

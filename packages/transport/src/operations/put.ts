@@ -1,22 +1,20 @@
 import type { PropertyBag, UnknownResource } from '@ucwa/model';
 import { isUcwaHttpError } from '../errors/guards.ts';
+import { httpFailureMessage } from '../errors/http-error.ts';
 import { UcwaPreconditionFailedError } from '../errors/precondition-failed-error.ts';
 import type { CallOptions } from '../http/call-options.ts';
 import type { TransportContext } from '../http/context.ts';
-import { readResource } from '../http/read-response.ts';
+import { readAnswer } from '../http/read-answer.ts';
 import { send } from '../http/send.ts';
+import { callSpec } from '../http/send-spec.ts';
 import type { UcwaResponse } from '../http/ucwa-response.ts';
-import { callSpec } from './get.ts';
-
-/** Property changes for a PUT; every other property of the resource is sent as it was. */
-export type PropertyChanges = PropertyBag;
 
 /**
  * The resource with `changes` applied, as a new object: every property of the last
  * fetched state is kept, the ones the catalog does not know included, so the random
  * property the server checks plays back (HTTP.md).
  */
-export function applyChanges(resource: UnknownResource, changes: PropertyChanges): UnknownResource {
+export function applyChanges(resource: UnknownResource, changes: PropertyBag): UnknownResource {
   const properties: Record<string, PropertyBag[string]> = Object.create(null);
   Object.assign(properties, resource.properties, changes);
   return { ...resource, properties };
@@ -32,7 +30,7 @@ export interface PutDeps {
 async function putOnce(
   deps: PutDeps,
   resource: UnknownResource,
-  changes: PropertyChanges,
+  changes: PropertyBag,
   options: CallOptions,
 ): Promise<UcwaResponse> {
   const { ctx } = deps;
@@ -46,7 +44,7 @@ async function putOnce(
       contentType: ctx.codecs.mediaType,
       ...(resource.etag === undefined ? {} : { conditional: { 'if-match': resource.etag } }),
     },
-    (sent) => readResource(ctx, sent),
+    (sent) => readAnswer(ctx, sent, 'answer'),
   );
 }
 
@@ -58,14 +56,14 @@ async function putOnce(
 export async function conditionalPut(
   deps: PutDeps,
   resource: UnknownResource,
-  changes: PropertyChanges,
+  changes: PropertyBag,
   options: CallOptions,
 ): Promise<UcwaResponse> {
   try {
     return await putOnce(deps, resource, changes, options);
   } catch (error) {
     if (!isUcwaHttpError(error) || error.status !== 412) throw error;
-    throw new UcwaPreconditionFailedError({
+    throw new UcwaPreconditionFailedError(httpFailureMessage(error.response), {
       request: error.request,
       response: error.response,
       cause: error,
