@@ -47,7 +47,12 @@ describe('signIn', () => {
       'lyncdiscoverinternal.contoso.com': { refuse: true },
       'lyncdiscover.contoso.com': { to: server.url },
     });
-    const session = await signIn({ domain: 'contoso.com', credentials: alice, application, fetch: net.fetch });
+    const session = await signIn({
+      domain: 'contoso.com',
+      credentials: alice,
+      application,
+      fetch: net.fetch,
+    });
     expect(net.log.slice(0, 2)).toEqual([
       'GET lyncdiscoverinternal.contoso.com/',
       'GET lyncdiscover.contoso.com/',
@@ -64,7 +69,12 @@ describe('signIn', () => {
       'lyncdiscoverinternal.contoso.com': route,
       'lyncdiscover.contoso.com': { to: server.url },
     });
-    const session = await signIn({ domain: 'contoso.com', credentials: alice, application, fetch: net.fetch });
+    const session = await signIn({
+      domain: 'contoso.com',
+      credentials: alice,
+      application,
+      fetch: net.fetch,
+    });
     expect(net.log).not.toContain('GET evil.example/root');
     expect(session.status.state).toBe('ready');
     await session.signOut();
@@ -75,7 +85,12 @@ describe('signIn', () => {
       'lyncdiscoverinternal.contoso.com': { refuse: true },
       'lyncdiscover.contoso.com': { status: 404 },
     });
-    const failure = signIn({ domain: 'contoso.com', credentials: alice, application, fetch: net.fetch });
+    const failure = signIn({
+      domain: 'contoso.com',
+      credentials: alice,
+      application,
+      fetch: net.fetch,
+    });
     await expect(failure).rejects.toBeInstanceOf(UcwaDiscoveryError);
     const error = await failure.catch((e: unknown) => e);
     expect(error instanceof UcwaDiscoveryError && error.attempts.map((a) => a.url)).toEqual([
@@ -90,7 +105,12 @@ describe('signIn', () => {
       'lyncdiscoverinternal.contoso.com': { to: server.url },
       'lyncdiscover.fabrikam.com': { to: server.url },
     });
-    const failure = signIn({ domain: 'contoso.com', credentials: alice, application, fetch: net.fetch });
+    const failure = signIn({
+      domain: 'contoso.com',
+      credentials: alice,
+      application,
+      fetch: net.fetch,
+    });
     await expect(failure).rejects.toBeInstanceOf(UcwaRedirectRefusedError);
     expect(net.log).toEqual(['GET lyncdiscoverinternal.contoso.com/']);
   });
@@ -104,7 +124,12 @@ describe('signIn', () => {
       'lyncdiscoverinternal.contoso.com': { to: front.url },
       'lyncweb.contoso.com': { to: home.url },
     });
-    const session = await signIn({ domain: 'contoso.com', credentials: alice, application, fetch: net.fetch });
+    const session = await signIn({
+      domain: 'contoso.com',
+      credentials: alice,
+      application,
+      fetch: net.fetch,
+    });
     expect(net.log.slice(0, 2)).toEqual([
       'GET lyncdiscoverinternal.contoso.com/',
       'GET lyncweb.contoso.com/Autodiscover/AutodiscoverService.svc/root',
@@ -116,8 +141,17 @@ describe('signIn', () => {
   it('reuses cached discovery, and discovers again when the cached pool answers 403', async () => {
     const server = await emulator();
     const storage = createMemoryStorage();
-    const net = hostMapFetch({ 'lyncdiscover.contoso.com': { to: server.url }, 'lyncdiscoverinternal.contoso.com': { refuse: true } });
-    const options = { domain: 'contoso.com', credentials: alice, application, storage, fetch: net.fetch };
+    const net = hostMapFetch({
+      'lyncdiscover.contoso.com': { to: server.url },
+      'lyncdiscoverinternal.contoso.com': { refuse: true },
+    });
+    const options = {
+      domain: 'contoso.com',
+      credentials: alice,
+      application,
+      storage,
+      fetch: net.fetch,
+    };
     const first = await signIn(options);
     await first.detach();
     const discoveries = () => net.log.filter((l) => l.startsWith('GET lyncdiscover')).length;
@@ -128,7 +162,12 @@ describe('signIn', () => {
     expect(second.application.properties.endpointId).toBe(first.application.properties.endpointId);
     await second.detach();
 
-    server.faults.add({ method: 'POST', path: '/applications', nth: 1, action: { type: 'error', status: 403, code: 'Forbidden' } });
+    server.faults.add({
+      method: 'POST',
+      path: '/applications',
+      nth: 1,
+      action: { type: 'error', status: 403, code: 'Forbidden' },
+    });
     const third = await signIn(options);
     expect(discoveries()).toBe(4);
     expect(third.status.state).toBe('ready');
@@ -138,7 +177,11 @@ describe('signIn', () => {
   it('keeps sessions of two users apart', async () => {
     const server = await emulator();
     const a = await signedIn(server.url);
-    const b = await signIn({ discoveryUrl: `${server.url}/`, credentials: { username: 'bob@contoso.com', password: 'demo' }, application });
+    const b = await signIn({
+      discoveryUrl: `${server.url}/`,
+      credentials: { username: 'bob@contoso.com', password: 'demo' },
+      application,
+    });
     expect(a.application.href).not.toBe(b.application.href);
     expect(a.store).not.toBe(b.store);
     await a.signOut();

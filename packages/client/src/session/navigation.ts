@@ -1,5 +1,5 @@
-import { findLinks, isKnownRel, type UnknownResource } from '@ucwa/model';
-import type { PropertyChanges } from '@ucwa/transport';
+import { findLinks, isKnownRel, type PropertyBag, type UnknownResource } from '@ucwa/model';
+
 import { UcwaLinkMissingError } from '../errors/link-missing-error.ts';
 import type { SessionCore } from './session-core.ts';
 
@@ -53,7 +53,7 @@ export async function followLink(
 export async function updateResource(
   core: SessionCore,
   resource: UnknownResource,
-  changes: PropertyChanges,
+  changes: PropertyBag,
   signal?: AbortSignal,
 ): Promise<UnknownResource> {
   const o = signal === undefined ? {} : { signal };

@@ -1,4 +1,3 @@
-import type { EventHandler } from '@ucwa/events';
 import {
   findLinks,
   listEmbedded,
@@ -9,13 +8,15 @@ import {
 } from '@ucwa/model';
 import type { BatchResult } from '@ucwa/transport';
 import { UcwaSessionClosedError } from '../errors/session-closed-error.ts';
+import { createMessaging } from '../helpers/messaging.ts';
 import { currentMe, makeMeAvailable } from './availability.ts';
 import { invokeLink } from './invoke.ts';
 import { followLink, readLink, updateResource } from './navigation.ts';
 import { endSession } from './recovery.ts';
 import type { Session } from './session.ts';
-import type { SessionCore, Subscription } from './session-core.ts';
+import type { SessionCore } from './session-core.ts';
 import type { SessionSnapshot } from './snapshot-types.ts';
+import { subscribe } from './subscribe.ts';
 
 /** The typed view of a resource the navigation functions checked (rel verified at run time). */
 function typed<T>(resource: UnknownResource): T;
@@ -112,18 +113,9 @@ export function sessionOf(core: SessionCore): Session {
     update: (resource, changes, o) =>
       updateResource(core, plain(resource), changes as PropertyBag, o?.signal),
     watch: (target, watcher) => core.store.watch(hrefOf(core, target), watcher),
-    on: (filter, handler) => {
-      // The channel hands every subscriber the event its filter chose; the typed view of
-      // the embedded resource is the filter's promise, not something to check again.
-      const entry: Subscription = { filter, handler: handler as EventHandler, detach: () => {} };
-      if (core.channel !== undefined) entry.detach = core.channel.on(filter, handler);
-      core.subscriptions.add(entry);
-      return () => {
-        entry.detach();
-        core.subscriptions.delete(entry);
-      };
-    },
+    on: (filter, handler) => subscribe(core, filter, handler),
     makeMeAvailable: (input = {}) => makeMeAvailable(core, input),
+    messaging: createMessaging(core),
     batch: (hrefs, o) => batchGet(core, hrefs, o?.signal),
     snapshot: () => snapshotOf(core),
     detach: async () => {

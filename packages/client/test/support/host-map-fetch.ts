@@ -35,10 +35,14 @@ export function hostMapFetch(routes: Readonly<Record<string, HostRoute>>): HostM
     log.push(`${input.method} ${url.host}${url.pathname}`);
     const route = routes[url.host];
     if (route === undefined) return forward(input, url.origin, init);
-    if ('refuse' in route) throw new TypeError('fetch failed', { cause: new Error('ECONNREFUSED') });
+    if ('refuse' in route)
+      throw new TypeError('fetch failed', { cause: new Error('ECONNREFUSED') });
     if ('status' in route) {
       const headers = route.location === undefined ? undefined : { location: route.location };
-      return new Response(null, { status: route.status, ...(headers === undefined ? {} : { headers }) });
+      return new Response(null, {
+        status: route.status,
+        ...(headers === undefined ? {} : { headers }),
+      });
     }
     return forward(input, route.to, init);
   };

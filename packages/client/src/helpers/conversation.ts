@@ -1,0 +1,137 @@
+import { findLinks, isResource, type Resource, type UnknownResource } from '@ucwa/model';
+import { invokeLink, type TrackedOperation } from '../session/invoke.ts';
+import { followLink } from '../session/navigation.ts';
+import type { SessionCore } from '../session/session-core.ts';
+import { subscribe } from '../session/subscribe.ts';
+import { type MessageText, messageText } from './message-text.ts';
+
+/** A message as it arrived on the event channel. */
+export interface ReceivedMessage extends MessageText {
+  readonly href: string;
+  readonly direction: 'Incoming' | 'Outgoing' | undefined;
+  /** The sending participant's link title (the name), when the server gave one. */
+  readonly from: string | undefined;
+  readonly resource: UnknownResource;
+}
+
+/** A remote participant started or stopped typing. */
+export interface TypingChange {
+  readonly participant: string;
+  readonly typing: boolean;
+}
+
+/** A message sent: its href, and its delivery reported on the event channel. */
+export interface SentMessage {
+  readonly href: string | undefined;
+  readonly operation: TrackedOperation | undefined;
+}
+
+/** One conversation of the session. */
+export interface Conversation {
+  readonly href: string;
+  /** The conversation as stored now. */
+  resource(): Promise<Resource<'conversation'>>;
+  /** The messaging modality of the conversation. */
+  messaging(): Promise<Resource<'messaging'>>;
+  /** Sends a message (SendAnIM.md): plain text, or HTML with `{ html: true }`. */
+  send(text: string, options?: { readonly html?: boolean }): Promise<SentMessage>;
+  /** Tells the others the user is typing (the server stops it after a while). */
+  setTyping(): Promise<void>;
+  /** Each message arriving in this conversation, once and in order. */
+  onMessage(handler: (message: ReceivedMessage) => void): () => void;
+  /** Remote participants starting and stopping to type. */
+  onTyping(handler: (change: TypingChange) => void): () => void;
+  /** Ends messaging in the conversation. */
+  leave(): Promise<void>;
+}
+
+async function conversationOf(core: SessionCore, href: string): Promise<Resource<'conversation'>> {
+  const resource = await core.store.read(href);
+  if (!isResource(resource, 'conversation'))
+    throw new TypeError(`${href} is a ${resource.rel}, not a conversation`);
+  return resource;
+}
+
+async function messagingOf(
+  core: SessionCore,
+  href: string,
+  link: string,
+): Promise<Resource<'messaging'>> {
+  const conversation = await conversationOf(core, href);
+  let messaging = await followLink(core, conversation, 'messaging');
+  // The modality's links follow its state; re-read once if the action is not offered yet.
+  if (findLinks(messaging, link).length === 0)
+    messaging = await core.store.read(messaging.href, { fresh: true });
+  if (!isResource(messaging, 'messaging'))
+    throw new TypeError(`${href}: messaging link leads to ${messaging.rel}`);
+  return messaging;
+}
+
+function received(
+  core: SessionCore,
+  href: string,
+  resource: UnknownResource,
+): ReceivedMessage | undefined {
+  const text = messageText(resource);
+  if (text === undefined) return undefined;
+  const direction = resource.properties.direction;
+  return {
+    ...text,
+    href: core.key(href),
+    direction: direction === 'Incoming' || direction === 'Outgoing' ? direction : undefined,
+    from: findLinks(resource, 'participant')[0]?.title,
+    resource,
+  };
+}
+
+async function send(
+  core: SessionCore,
+  href: string,
+  text: string,
+  html: boolean,
+): Promise<SentMessage> {
+  const messaging = await messagingOf(core, href, 'sendMessage');
+  const link = findLinks(messaging, 'sendMessage')[0];
+  if (link === undefined) throw new TypeError(`${href}: messaging offers no sendMessage now`);
+  const operationId = core.cfg.randomId();
+  const handle = core.channel?.trackOperation(operationId);
+  handle?.result.catch(() => {});
+  const answer = await core.transport.post(
+    core.key(link.href),
+    { text, contentType: `${html ? 'text/html' : 'text/plain'}; charset=utf-8` },
+    { query: { operationId } },
+  );
+  return { href: answer.location, operation: handle };
+}
+
+/** The handle of the conversation at `href`. */
+export function conversationHandle(core: SessionCore, href: string): Conversation {
+  const key = core.key(href);
+  const mine = (senderHref: string) => core.key(senderHref) === key;
+  return {
+    href: key,
+    resource: () => conversationOf(core, key),
+    messaging: () => messagingOf(core, key, 'self'),
+    send: (text, o) => send(core, key, text, o?.html === true),
+    setTyping: async () => {
+      const messaging = await messagingOf(core, key, 'setIsTyping');
+      await invokeLink(core, messaging, 'setIsTyping');
+    },
+    onMessage: (handler) =>
+      subscribe(core, { rel: 'message', type: 'completed' }, (event, sender) => {
+        if (!mine(sender.href) || event.resource === undefined) return;
+        const message = received(core, event.link.href, event.resource);
+        if (message?.direction === 'Incoming') handler(message);
+      }),
+    onTyping: (handler) =>
+      subscribe(core, { rel: 'participant' }, (event, sender) => {
+        if (!mine(sender.href) || event.in?.rel !== 'typingParticipants') return;
+        if (event.type !== 'added' && event.type !== 'deleted') return;
+        handler({ participant: core.key(event.link.href), typing: event.type === 'added' });
+      }),
+    leave: async () => {
+      const messaging = await messagingOf(core, key, 'stopMessaging');
+      await invokeLink(core, messaging, 'stopMessaging');
+    },
+  };
+}

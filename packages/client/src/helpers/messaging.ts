@@ -1,0 +1,107 @@
+import type { OperationProgress } from '@ucwa/events';
+import { findLinks, type Importance, type UnknownResource } from '@ucwa/model';
+import { invokeLink } from '../session/invoke.ts';
+import type { SessionCore } from '../session/session-core.ts';
+import { subscribe } from '../session/subscribe.ts';
+import { type Conversation, conversationHandle } from './conversation.ts';
+import { type MessageText, messageDataUri, messageText } from './message-text.ts';
+
+/** What `messaging.start` takes. */
+export interface StartMessagingOptions {
+  /** The SIP URI of the person to invite (`sip:bob@contoso.com`). */
+  readonly to: string;
+  readonly subject?: string;
+  /** The first message, sent with the invitation. */
+  readonly message?: string;
+  /** The first message is HTML. Default `false`. */
+  readonly html?: boolean;
+  readonly importance?: Importance;
+  /** `started`/`updated` events of the invitation. */
+  readonly onProgress?: (progress: OperationProgress) => void;
+  readonly signal?: AbortSignal;
+}
+
+/** An invitation to a conversation, as the invitee sees it. */
+export interface IncomingInvitation {
+  readonly href: string;
+  /** The inviter's name (the `from` link's title) and participant href. */
+  readonly from: { readonly name: string | undefined; readonly href: string | undefined };
+  readonly subject: string | undefined;
+  /** The first message, when the inviter sent one. */
+  readonly message: MessageText | undefined;
+  readonly resource: UnknownResource;
+  /** Joins the conversation. */
+  accept(): Promise<Conversation>;
+  /** Refuses the invitation. */
+  decline(): Promise<void>;
+}
+
+/** Instant messaging (SendAnIM.md, ReceiveAnIM.md). */
+export interface Messaging {
+  /** Invites someone; resolves with the conversation once they accept (rejects if they decline). */
+  start(options: StartMessagingOptions): Promise<Conversation>;
+  /** Each incoming invitation, once. */
+  onInvitation(handler: (invitation: IncomingInvitation) => void): () => void;
+  /** The handle of a conversation by href. */
+  conversation(href: string): Conversation;
+}
+
+function conversationLink(core: SessionCore, invitation: UnknownResource): Conversation {
+  const link = findLinks(invitation, 'conversation')[0];
+  if (link === undefined) throw new TypeError(`${invitation.rel} has no conversation link`);
+  return conversationHandle(core, link.href);
+}
+
+async function start(core: SessionCore, o: StartMessagingOptions): Promise<Conversation> {
+  const communication = core.application.embedded.communication;
+  if (communication === undefined) throw new TypeError('the application embeds no communication');
+  const started = await invokeLink(
+    core,
+    communication,
+    'startMessaging',
+    {
+      to: o.to,
+      subject: o.subject,
+      importance: o.importance,
+      message: o.message === undefined ? undefined : messageDataUri(o.message, o.html),
+    },
+    o.signal,
+  );
+  if (started.operation === undefined) throw new TypeError('startMessaging was not tracked');
+  const result = await started.operation.result;
+  const invitation =
+    result.resource ?? (await core.store.read(result.event.link.href, { fresh: true }));
+  return conversationLink(core, invitation);
+}
+
+function incoming(core: SessionCore, resource: UnknownResource): IncomingInvitation {
+  const from = findLinks(resource, 'from')[0];
+  const subject = resource.properties.subject;
+  return {
+    href: core.key(resource.href),
+    from: { name: from?.title, href: from === undefined ? undefined : core.key(from.href) },
+    subject: typeof subject === 'string' ? subject : undefined,
+    message: messageText(resource),
+    resource,
+    accept: async () => {
+      await invokeLink(core, resource, 'accept');
+      return conversationLink(core, resource);
+    },
+    decline: async () => {
+      await invokeLink(core, resource, 'decline');
+    },
+  };
+}
+
+/** The messaging helper of a session. */
+export function createMessaging(core: SessionCore): Messaging {
+  return {
+    start: (o) => start(core, o),
+    onInvitation: (handler) =>
+      subscribe(core, { rel: 'messagingInvitation', type: 'started' }, async (event) => {
+        const resource = event.resource ?? (await core.store.read(event.link.href));
+        if (resource.properties.direction === 'Incoming') handler(incoming(core, resource));
+      }),
+    conversation: (href) => conversationHandle(core, href),
+  };
+}

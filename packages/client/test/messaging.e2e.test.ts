@@ -1,0 +1,54 @@
+import { createManualClock } from '@ucwa/emulator';
+import { describe, expect, it } from 'vitest';
+import type { IncomingInvitation, ReceivedMessage, TypingChange } from '../src/index.ts';
+import { emulator } from './support/emulators.ts';
+import { collector, deferred, signInUser } from './support/sessions.ts';
+
+const ROUNDS = 100;
+
+describe.each(['json', 'xml'] as const)('messaging between alice and bob (%s)', (format) => {
+  it('starts, accepts and exchanges 100 messages each way, each once and in order', async () => {
+    const server = await emulator({ clock: createManualClock(Date.UTC(2026, 0, 5, 9)) });
+    const alice = await signInUser(server.url, 'alice', format);
+    const bob = await signInUser(server.url, 'bob', format);
+    await alice.makeMeAvailable({ supportedModalities: ['Messaging'], supportedMessageFormats: ['Plain', 'Html'] });
+    await bob.makeMeAvailable({ supportedModalities: ['Messaging'], supportedMessageFormats: ['Plain', 'Html'] });
+
+    const invited = deferred<IncomingInvitation>();
+    bob.messaging.onInvitation(invited.resolve);
+    const started = alice.messaging.start({ to: 'sip:bob@contoso.com', subject: 'Lunch', message: 'Hi <b>Bob</b>', html: true });
+    const invitation = await invited.promise;
+    expect(invitation.subject).toBe('Lunch');
+    expect(invitation.message).toEqual({ text: 'Hi <b>Bob</b>', html: true });
+    const atBob = collector<ReceivedMessage>();
+    const bobConversation = await invitation.accept();
+    bobConversation.onMessage(atBob.push);
+    const aliceConversation = await started;
+    const atAlice = collector<ReceivedMessage>();
+    const typingAtBob = collector<TypingChange>();
+    aliceConversation.onMessage(atAlice.push);
+    bobConversation.onTyping(typingAtBob.push);
+
+    for (let i = 0; i < ROUNDS; i++) {
+      await aliceConversation.setTyping();
+      await aliceConversation.send(`a${i}`);
+      await bobConversation.send(`b${i}`, { html: i % 2 === 1 });
+    }
+    // The invitation's first message is delivered as a message once accepted (ReceiveAnIM.md).
+    const fromAlice = await atBob.atLeast(ROUNDS + 1);
+    const fromBob = await atAlice.atLeast(ROUNDS);
+    expect(fromAlice.map((m) => m.text)).toEqual([
+      'Hi <b>Bob</b>',
+      ...Array.from({ length: ROUNDS }, (_, i) => `a${i}`),
+    ]);
+    expect(fromBob.map((m) => m.text)).toEqual(Array.from({ length: ROUNDS }, (_, i) => `b${i}`));
+    expect(fromBob.map((m) => m.html)).toEqual(Array.from({ length: ROUNDS }, (_, i) => i % 2 === 1));
+    expect(new Set(fromAlice.map((m) => m.href)).size).toBe(ROUNDS + 1);
+    // Typing started before each message and stopped by it.
+    const typing = await typingAtBob.atLeast(2 * ROUNDS);
+    expect(typing.slice(0, 2).map((t) => t.typing)).toEqual([true, false]);
+
+    await alice.signOut();
+    await bob.signOut();
+  }, 60_000);
+});

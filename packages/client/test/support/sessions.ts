@@ -1,0 +1,41 @@
+import * as xml from '@ucwa/codec-xml';
+import type { Format } from '@ucwa/transport';
+import { type Session, signIn } from '../../src/index.ts';
+
+/** Signs `user`@contoso.com in to the emulator at `url`, speaking `format`. */
+export function signInUser(url: string, user: string, format: Format = 'json'): Promise<Session> {
+  return signIn({
+    discoveryUrl: `${url}/`,
+    credentials: { username: `${user}@contoso.com`, password: 'demo' },
+    application: { userAgent: `client-test/${user}` },
+    format,
+    ...(format === 'xml' ? { codecs: { xml } } : {}),
+  });
+}
+
+/** A promise and its resolve function. */
+export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve: (value: T) => void = () => {};
+  const promise = new Promise<T>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
+/** Collects values; `next(n)` resolves once `n` values have arrived in total. */
+export function collector<T>(): { items: T[]; push: (item: T) => void; atLeast: (n: number) => Promise<T[]> } {
+  const items: T[] = [];
+  const waiting: { n: number; resolve: (items: T[]) => void }[] = [];
+  return {
+    items,
+    push: (item) => {
+      items.push(item);
+      for (const w of waiting.splice(0)) {
+        if (items.length >= w.n) w.resolve(items);
+        else waiting.push(w);
+      }
+    },
+    atLeast: (n) =>
+      items.length >= n ? Promise.resolve(items) : new Promise((resolve) => waiting.push({ n, resolve })),
+  };
+}
