@@ -1,5 +1,6 @@
-import { Agent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { FetchExtras, FetchLike } from './http/fetch-like.ts';
+import { loadUndici } from './load-undici.ts';
 
 /** Options of {@link createNodeFetch}. */
 export interface NodeFetchOptions {
@@ -25,7 +26,9 @@ export interface NodeFetch extends FetchLike {
  * A `fetch` for Node whose undici header and body timeouts follow each call's timeout.
  * Node's own fetch gives up waiting for headers after 300 s, which would end a P-GET the
  * server holds for up to 1,800 s (EventChannelDetails.md); `timeout: false` turns both
- * off. Lives in `@ucwa/transport/node`, so browser bundles never load undici.
+ * off. Lives in `@ucwa/transport/node`, so browser bundles never load undici. Needs the
+ * optional peer dependency `undici` (`npm install undici`); without it, this throws an
+ * error that says so.
  *
  * @example
  * ```ts
@@ -39,6 +42,7 @@ export interface NodeFetch extends FetchLike {
  * ```
  */
 export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
+  const { Agent } = loadUndici();
   const agent = new Agent({
     connections: options.connections ?? 128,
     keepAliveTimeout: options.keepAliveTimeout ?? 4_000,
