@@ -21,8 +21,8 @@ interface Step {
 const report = '.vitest-report.json';
 const scratch = mkdtempSync(join(tmpdir(), 'ucwa-check-'));
 const steps: Step[] = [
-  { name: 'typecheck', cmd: 'pnpm', args: ['run', 'typecheck'], results: '', timeout: 900_000 },
-  { name: 'lint', cmd: 'pnpm', args: ['run', 'lint'], results: '', timeout: 900_000 },
+  { name: 'typecheck', cmd: 'pnpm', args: ['run', 'typecheck'], results: '', timeout: 600_000 },
+  { name: 'lint', cmd: 'pnpm', args: ['run', 'lint'], results: '', timeout: 600_000 },
   {
     name: 'test',
     cmd: 'pnpm',
@@ -35,14 +35,14 @@ const steps: Step[] = [
       `--outputFile=${report}`,
     ],
     results: report,
-    timeout: 1_800_000,
+    timeout: 1_200_000,
   },
   ...(['consumer', 'release'] as const).map((name) => ({
     name,
     cmd: process.execPath,
     args: [`scripts/${name}-check.ts`, '--results', join(scratch, `${name}.json`)],
     results: join(scratch, `${name}.json`),
-    timeout: 900_000,
+    timeout: 600_000,
   })),
 ];
 

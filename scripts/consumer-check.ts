@@ -150,6 +150,8 @@ function startEmulator(consumer: string): Promise<{ url: string; child: ChildPro
     cwd: consumer,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // Never leave the server running, even when this script is stopped half-way.
+  process.once('exit', () => child.kill('SIGTERM'));
   return new Promise((resolve, reject) => {
     let seen = '';
     const timer = setTimeout(

@@ -46,10 +46,19 @@ export function copyWorkspace(prefix: string): string {
   gitIn(dir, ['init', '-q', '-b', 'main']);
   gitIn(dir, ['add', '-A']);
   gitIn(dir, ['commit', '-q', '--no-verify', '-m', 'workspace as checked']);
-  run('pnpm', ['install', '--frozen-lockfile', '--offline', '--reporter=silent'], {
-    cwd: dir,
-    timeout: 180_000,
-  });
+  // Offline first: the workspace was just installed from the same lockfile, so the store
+  // holds every package; should it not (a pruned store), the registry fills the gap.
+  const install = (mode: string): void => {
+    run('pnpm', ['install', '--frozen-lockfile', mode, '--reporter=silent'], {
+      cwd: dir,
+      timeout: 300_000,
+    });
+  };
+  try {
+    install('--offline');
+  } catch {
+    install('--prefer-offline');
+  }
   return dir;
 }
 
