@@ -7,6 +7,28 @@ export { UcwaSessionClosedError } from './errors/session-closed-error.ts';
 export type { UcwaClientErrorName } from './errors/ucwa-client-error.ts';
 export { isUcwaClientError, UcwaClientError } from './errors/ucwa-client-error.ts';
 export type { OperationInputs, OperationRel } from './generated/inputs.ts';
+export type {
+  AudioVideo,
+  AudioVideoAction,
+  AudioVideoInput,
+  AudioVideoState,
+} from './helpers/audio-video.ts';
+export { AUDIO_VIDEO_ACTIONS } from './helpers/audio-video.ts';
+export type {
+  Conversation,
+  ReceivedMessage,
+  SentMessage,
+  TypingChange,
+} from './helpers/conversation.ts';
+export type { MessageText } from './helpers/message-text.ts';
+export type { IncomingInvitation, Messaging, StartMessagingOptions } from './helpers/messaging.ts';
+export type { People, SearchOptions } from './helpers/people.ts';
+export type {
+  ContactPresenceChange,
+  Presence,
+  PresenceSubscribeOptions,
+} from './helpers/presence.ts';
+export type { PresenceSubscription } from './helpers/presence-subscription.ts';
 export type { InputArgs, InputOf, LinkTarget, OperationRelOf } from './navigation/types.ts';
 export type { MakeMeAvailableInput } from './session/availability.ts';
 export type { InvokeResult, TrackedOperation } from './session/invoke.ts';

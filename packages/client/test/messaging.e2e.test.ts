@@ -11,12 +11,23 @@ describe.each(['json', 'xml'] as const)('messaging between alice and bob (%s)', 
     const server = await emulator({ clock: createManualClock(Date.UTC(2026, 0, 5, 9)) });
     const alice = await signInUser(server.url, 'alice', format);
     const bob = await signInUser(server.url, 'bob', format);
-    await alice.makeMeAvailable({ supportedModalities: ['Messaging'], supportedMessageFormats: ['Plain', 'Html'] });
-    await bob.makeMeAvailable({ supportedModalities: ['Messaging'], supportedMessageFormats: ['Plain', 'Html'] });
+    await alice.makeMeAvailable({
+      supportedModalities: ['Messaging'],
+      supportedMessageFormats: ['Plain', 'Html'],
+    });
+    await bob.makeMeAvailable({
+      supportedModalities: ['Messaging'],
+      supportedMessageFormats: ['Plain', 'Html'],
+    });
 
     const invited = deferred<IncomingInvitation>();
     bob.messaging.onInvitation(invited.resolve);
-    const started = alice.messaging.start({ to: 'sip:bob@contoso.com', subject: 'Lunch', message: 'Hi <b>Bob</b>', html: true });
+    const started = alice.messaging.start({
+      to: 'sip:bob@contoso.com',
+      subject: 'Lunch',
+      message: 'Hi <b>Bob</b>',
+      html: true,
+    });
     const invitation = await invited.promise;
     expect(invitation.subject).toBe('Lunch');
     expect(invitation.message).toEqual({ text: 'Hi <b>Bob</b>', html: true });
@@ -42,7 +53,9 @@ describe.each(['json', 'xml'] as const)('messaging between alice and bob (%s)', 
       ...Array.from({ length: ROUNDS }, (_, i) => `a${i}`),
     ]);
     expect(fromBob.map((m) => m.text)).toEqual(Array.from({ length: ROUNDS }, (_, i) => `b${i}`));
-    expect(fromBob.map((m) => m.html)).toEqual(Array.from({ length: ROUNDS }, (_, i) => i % 2 === 1));
+    expect(fromBob.map((m) => m.html)).toEqual(
+      Array.from({ length: ROUNDS }, (_, i) => i % 2 === 1),
+    );
     expect(new Set(fromAlice.map((m) => m.href)).size).toBe(ROUNDS + 1);
     // Typing started before each message and stopped by it.
     const typing = await typingAtBob.atLeast(2 * ROUNDS);

@@ -3,6 +3,7 @@ import { invokeLink, type TrackedOperation } from '../session/invoke.ts';
 import { followLink } from '../session/navigation.ts';
 import type { SessionCore } from '../session/session-core.ts';
 import { subscribe } from '../session/subscribe.ts';
+import { type AudioVideo, openAudioVideo } from './audio-video.ts';
 import { type MessageText, messageText } from './message-text.ts';
 
 /** A message as it arrived on the event channel. */
@@ -41,6 +42,8 @@ export interface Conversation {
   onMessage(handler: (message: ReceivedMessage) => void): () => void;
   /** Remote participants starting and stopping to type. */
   onTyping(handler: (change: TypingChange) => void): () => void;
+  /** The conversation's audioVideo modality, followed live. */
+  audioVideo(): Promise<AudioVideo>;
   /** Ends messaging in the conversation. */
   leave(): Promise<void>;
 }
@@ -129,6 +132,11 @@ export function conversationHandle(core: SessionCore, href: string): Conversatio
         if (event.type !== 'added' && event.type !== 'deleted') return;
         handler({ participant: core.key(event.link.href), typing: event.type === 'added' });
       }),
+    audioVideo: async () => {
+      const conversation = await conversationOf(core, key);
+      const av = await followLink(core, conversation, 'audioVideo');
+      return openAudioVideo(core, av.href);
+    },
     leave: async () => {
       const messaging = await messagingOf(core, key, 'stopMessaging');
       await invokeLink(core, messaging, 'stopMessaging');

@@ -29,6 +29,7 @@ export function startCore(start: SessionStart): SessionCore {
     status: start.status,
     restorers: new Map(),
     subscriptions: new Set(),
+    disposers: new Set(),
     transport: start.transport,
     application: start.application,
     applicationsUrl: start.applicationsUrl,

@@ -41,6 +41,8 @@ async function recreate(core: SessionCore): Promise<void> {
 export function endSession(core: SessionCore, reason: SignedOutReason): void {
   core.cfg.timers.clearTimeout(core.activityTimer);
   core.activityTimer = undefined;
+  for (const dispose of [...core.disposers]) dispose();
+  core.disposers.clear();
   const channel = core.channel;
   core.channel = undefined;
   void channel?.stop();

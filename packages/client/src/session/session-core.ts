@@ -32,6 +32,8 @@ export interface SessionCore {
   applicationsUrl: string;
   userUrl: string;
   channel: EventChannel | undefined;
+  /** Run when the session ends (timers of helpers). */
+  readonly disposers: Set<() => void>;
   /** Pending `reportMyActivity` timer. */
   activityTimer: unknown;
   /** Set while the application is being recreated. */

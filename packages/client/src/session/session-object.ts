@@ -9,6 +9,8 @@ import {
 import type { BatchResult } from '@ucwa/transport';
 import { UcwaSessionClosedError } from '../errors/session-closed-error.ts';
 import { createMessaging } from '../helpers/messaging.ts';
+import { createPeople } from '../helpers/people.ts';
+import { createPresence } from '../helpers/presence.ts';
 import { currentMe, makeMeAvailable } from './availability.ts';
 import { invokeLink } from './invoke.ts';
 import { followLink, readLink, updateResource } from './navigation.ts';
@@ -115,6 +117,8 @@ export function sessionOf(core: SessionCore): Session {
     watch: (target, watcher) => core.store.watch(hrefOf(core, target), watcher),
     on: (filter, handler) => subscribe(core, filter, handler),
     makeMeAvailable: (input = {}) => makeMeAvailable(core, input),
+    presence: createPresence(core),
+    people: createPeople(core),
     messaging: createMessaging(core),
     batch: (hrefs, o) => batchGet(core, hrefs, o?.signal),
     snapshot: () => snapshotOf(core),

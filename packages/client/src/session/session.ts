@@ -2,6 +2,8 @@ import type { EventFilter, EventHandler } from '@ucwa/events';
 import type { LinkRelsOf, PropertiesOf, Rel, Resource, UnknownResource } from '@ucwa/model';
 import type { BatchResult, Transport } from '@ucwa/transport';
 import type { Messaging } from '../helpers/messaging.ts';
+import type { People } from '../helpers/people.ts';
+import type { Presence } from '../helpers/presence.ts';
 import type { InputArgs, LinkTarget, OperationRelOf } from '../navigation/types.ts';
 import type { ResourceStore, StoreWatcher } from '../store/store-types.ts';
 import type { MakeMeAvailableInput } from './availability.ts';
@@ -72,6 +74,10 @@ export interface Session {
   on<R extends string>(filter: EventFilter<R>, handler: EventHandler<R>): () => void;
   /** makeMeAvailable, then `me` as it is afterwards; restored after the application is recreated. */
   makeMeAvailable(input?: MakeMeAvailableInput): Promise<Resource<'me'>>;
+  /** My presence, note and location; contacts' presence. */
+  readonly presence: Presence;
+  /** Contacts, groups, directory search. */
+  readonly people: People;
   /** Instant messaging: start, accept, send, receive, typing. */
   readonly messaging: Messaging;
   /** GETs many hrefs in one `multipart/batching` request. */

@@ -23,7 +23,11 @@ export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => voi
 }
 
 /** Collects values; `next(n)` resolves once `n` values have arrived in total. */
-export function collector<T>(): { items: T[]; push: (item: T) => void; atLeast: (n: number) => Promise<T[]> } {
+export function collector<T>(): {
+  items: T[];
+  push: (item: T) => void;
+  atLeast: (n: number) => Promise<T[]>;
+} {
   const items: T[] = [];
   const waiting: { n: number; resolve: (items: T[]) => void }[] = [];
   return {
@@ -36,6 +40,8 @@ export function collector<T>(): { items: T[]; push: (item: T) => void; atLeast: 
       }
     },
     atLeast: (n) =>
-      items.length >= n ? Promise.resolve(items) : new Promise((resolve) => waiting.push({ n, resolve })),
+      items.length >= n
+        ? Promise.resolve(items)
+        : new Promise((resolve) => waiting.push({ n, resolve })),
   };
 }
