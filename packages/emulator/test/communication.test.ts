@@ -259,9 +259,10 @@ describe('messaging between two users', () => {
     ).toMatchObject({
       subcode: 'DestinationNotFound',
     });
-    const missing = await alice.s.post(start, { to: 'sip:bob@contoso.com' });
+    // `to` is required; operationId is not (field clients omit it; see requireOperationId).
+    const missing = await alice.s.post(start, { subject: 'no one', operationId: 'z' });
     expect(missing.status).toBe(400);
-    expect(await missing.json()).toMatchObject({ parameters: [{ name: 'operationId' }] });
+    expect(await missing.json()).toMatchObject({ parameters: [{ name: 'to' }] });
   });
 
   it('ends a conversation with DELETE, and speaks XML', async () => {

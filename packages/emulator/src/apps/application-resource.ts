@@ -15,11 +15,8 @@ export function applicationResource(
   instanceId: string,
 ): UnknownResource {
   const embedded: Record<string, UnknownResource> = {};
-  const links: Record<string, string | undefined> = {};
   for (const feature of core.features) {
     for (const [rel, build] of Object.entries(feature.embeds ?? {})) embedded[rel] = build(app);
-    for (const [rel, build] of Object.entries(feature.applicationLinks ?? {}))
-      links[rel] = build(app);
   }
   const channel = app.channels.get(instanceId) ?? app.channels.values().next().value;
   return buildResource({
@@ -37,7 +34,6 @@ export function applicationResource(
       policies: app.href('policies'),
       batch: app.href('batch'),
       events: channel?.nextHref,
-      ...links,
     },
     embedded,
   });

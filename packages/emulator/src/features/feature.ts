@@ -59,10 +59,6 @@ export interface Feature {
   readonly routes: readonly AppRoute[];
   /** Resources embedded in the application resource, by rel (`me`, `people`, ...). */
   readonly embeds?: { readonly [rel: string]: (app: ApplicationHandle) => UnknownResource };
-  /** Links of the application resource this family serves (`reportMyActivity`, say). */
-  readonly applicationLinks?: {
-    readonly [rel: string]: (app: ApplicationHandle) => string | undefined;
-  };
   /** A new application exists (not called for another tab of the same one). */
   onApplicationCreated?(app: ApplicationHandle): void;
   /** An application was deleted or expired: drop its state. */

@@ -29,6 +29,8 @@ export function invalidParameters(
   method: string,
   query: URLSearchParams,
   input: InputBody | undefined,
+  /** Parameters taken as optional whatever the catalog says (`operationId`, by default). */
+  lenient: readonly string[] = [],
 ): UcwaErrorParameter[] {
   const operation = catalogEntry(rel)?.operations[method as 'GET'];
   if (operation === undefined) return [];
@@ -43,7 +45,7 @@ export function invalidParameters(
     Object.hasOwn(links, name) ||
     query.has(name);
   for (const param of operation.body) {
-    if (param.required && !present(param.name)) {
+    if (param.required && !present(param.name) && !lenient.includes(param.name)) {
       out.push({ name: param.name, value: '' });
       continue;
     }

@@ -14,9 +14,13 @@ import {
 } from './errors.ts';
 import type { EmulatorRequest, Reply } from './types.ts';
 
+/** Operations clients in the field start without an `operationId`; real servers took them. */
+const LENIENT = ['operationId'];
+
 async function run(route: AppRoute, ctx: RouteContext): Promise<Reply> {
   if (route.rel !== undefined) {
-    const bad = invalidParameters(route.rel, route.method, ctx.query, ctx.input);
+    const lenient = ctx.host.requireOperationId ? [] : LENIENT;
+    const bad = invalidParameters(route.rel, route.method, ctx.query, ctx.input, lenient);
     if (bad.length > 0) return parameterValidationFailure(bad);
   }
   if (route.method === 'PUT' && route.guard !== undefined) {

@@ -1,41 +1,58 @@
-import type { UnknownResource } from '@ucwa/model';
+import { catalogEntry, type UnknownResource } from '@ucwa/model';
 import { buildResource } from '../../core/resource.ts';
 import { ucwaError } from '../../http/errors.ts';
 import type { Reply } from '../../http/types.ts';
 import type { AppRoute, RouteContext } from '../feature.ts';
+import { bodyOrQuery } from '../input.ts';
+import { conflict, created, noContent, ok } from '../replies.ts';
 import type { Comm } from './comm-core.ts';
 import { CONVERSATION_PATH, onConversation } from './comm-core.ts';
 import { convPath, invitationHref, participantResource } from './comm-resources.ts';
 import { type Conversation, others } from './comm-state.ts';
-import { created, newInvitation, text } from './invitations.ts';
+import { newInvitation } from './invitations.ts';
 import { type AvPatch, cancelPending, connectLater, setAudioVideo } from './media.ts';
 import { replaceWithPhoneAudio } from './phone-audio.ts';
 
-const ok = (resource: UnknownResource): Reply => ({ kind: 'resource', status: 200, resource });
-const noContent: Reply = { kind: 'raw', status: 204 };
-const conflict = (message: string, subcode?: string): Reply => ucwaError(409, subcode, { message });
+/** When each audioVideo action works, by the state of the call (audioVideo_ref.md). */
+const AV_AVAILABLE: Readonly<Record<string, (c: Conversation) => boolean>> = {
+  addAudio: (c) => reachable(c) && (idle(c) || (up(c) && !c.audioVideo.audio)),
+  addVideo: (c) => reachable(c) && (idle(c) || (up(c) && !c.audioVideo.video)),
+  addAudioVideo: (c) => reachable(c) && idle(c),
+  escalateAudio: (c) => up(c) && !c.audioVideo.audio,
+  escalateAudioVideo: (c) => up(c) && !(c.audioVideo.audio && c.audioVideo.video),
+  stopAudio: (c) => !idle(c) && c.audioVideo.audio,
+  stopVideo: (c) => !idle(c) && c.audioVideo.video,
+  stopAudioVideo: (c) => !idle(c),
+  videoFreeze: (c) => up(c) && c.audioVideo.video,
+  videoLockedOnParticipant: (c) => up(c) && c.audioVideo.video && c.participants.size > 0,
+  audioVideoSession: up,
+  replaceWithPhoneAudio: (c) => !idle(c),
+  reportMediaDiagnostics: () => true,
+};
 
-const AV_LINKS = [
-  'addAudio',
-  'addAudioVideo',
-  'addVideo',
-  'audioVideoSession',
-  'escalateAudio',
-  'escalateAudioVideo',
-  'replaceWithPhoneAudio',
-  'reportMediaDiagnostics',
-  'stopAudio',
-  'stopAudioVideo',
-  'stopVideo',
-  'videoFreeze',
-  'videoLockedOnParticipant',
-] as const;
+function idle(c: Conversation): boolean {
+  return c.audioVideo.state === 'Disconnected';
+}
+function up(c: Conversation): boolean {
+  return c.audioVideo.state === 'Connected';
+}
+/** Someone to call: a connected conversation with a remote participant. */
+function reachable(c: Conversation): boolean {
+  return c.state === 'Connected' && c.participants.size > 0;
+}
 
-/** audioVideo exactly as audioVideo_ref.md lists it: three properties, all 16 links. */
+/**
+ * audioVideo with the three properties of audioVideo_ref.md and, of the catalog's links,
+ * those that work in the current state (so a client can tell from the links what it can
+ * do).
+ */
 export function audioVideoResource(c: Conversation): UnknownResource {
   const href = convPath(c, 'audioVideo');
-  const links: Record<string, string> = {};
-  for (const rel of AV_LINKS) links[rel] = `${href}/${rel}`;
+  const links: Record<string, string | undefined> = {};
+  for (const rel of Object.keys(catalogEntry('audioVideo')?.links ?? {})) {
+    const available = AV_AVAILABLE[rel];
+    if (available !== undefined) links[rel] = available(c) ? `${href}/${rel}` : undefined;
+  }
   return buildResource({
     rel: 'audioVideo',
     href,
@@ -71,7 +88,7 @@ function start(
   if (!escalate && av.state === 'Connected' && audio === av.audio && video === av.video)
     return conflict('That media is already connected.', 'AlreadyExists');
   const first = [...c.participants.values()][0] ?? c.local;
-  const operationId = text(ctx.input, 'operationId') ?? ctx.query.get('operationId') ?? undefined;
+  const operationId = bodyOrQuery(ctx.input, ctx.query, 'operationId');
   const invitation = newInvitation(comm, {
     kind: 'audioVideo',
     direction: 'Outgoing',
@@ -110,7 +127,7 @@ function stop(
   } else {
     setAudioVideo(comm, c, patch);
   }
-  return noContent;
+  return noContent();
 }
 
 export function audioVideoRoutes(comm: Comm): AppRoute[] {
@@ -150,11 +167,11 @@ export function audioVideoRoutes(comm: Comm): AppRoute[] {
       (c) => {
         if (c.audioVideo.state !== 'Connected' || !c.audioVideo.video) return notStarted;
         setAudioVideo(comm, c, { frozen: !c.audioVideo.frozen });
-        return noContent;
+        return noContent();
       },
       undefined,
     ),
-    post('reportMediaDiagnostics', () => noContent),
+    post('reportMediaDiagnostics', () => noContent()),
     post('replaceWithPhoneAudio', (c, ctx) => {
       if (c.audioVideo.state === 'Disconnected') return notStarted;
       const reply = replaceWithPhoneAudio(comm, ctx, c);

@@ -93,6 +93,8 @@ export function createComm(host: FeatureHost): Comm {
   const apps = perApplication<AppComm>(() => ({
     guard: createPutGuard(host.ids),
     settings: {},
+    supportedModalities: [],
+    supportedMessageFormats: [],
     conversations: new Map(),
     invitations: new Map(),
   }));

@@ -16,8 +16,10 @@ import {
 
 export const convPath = (c: Conversation, path = ''): string =>
   c.app.href(`communication/conversations/${c.id}${path === '' ? '' : `/${path}`}`);
+/** A path segment for an address or number: `@` stays as it is, as in the reference's hrefs. */
+export const segment = (id: string): string => encodeURIComponent(id).replace(/%40/g, '@');
 export const participantHref = (c: Conversation, p: Party): string =>
-  convPath(c, `participants/${encodeURIComponent(p.id)}`);
+  convPath(c, `participants/${segment(p.id)}`);
 export const messageHref = (c: Conversation, m: Message): string =>
   convPath(c, `messaging/messages/${m.id}`);
 export const invitationHref = (i: Invitation): string =>
@@ -37,8 +39,10 @@ export function communicationResource(app: ApplicationHandle, state: AppComm): U
     etag: state.guard.etag,
     properties: {
       ...putTokenProperty(state.guard),
-      supportedModalities: [],
-      supportedMessageFormats: ['Plain', 'Html'],
+      // The sample answers carry the etag as a property too (EventChannelDetails.md).
+      etag: state.guard.etag,
+      supportedModalities: [...state.supportedModalities],
+      supportedMessageFormats: [...state.supportedMessageFormats],
       ...state.settings,
     },
     links: {
@@ -202,6 +206,9 @@ export function invitationResource(i: Invitation): UnknownResource {
   const toUser = i.to.user?.address.toLowerCase();
   const modality = i.kind === 'messaging' ? 'messaging' : i.kind;
   const cancel = i.kind === 'messaging' ? 'messaging/terminate' : `${i.kind}/stop${cap(i.kind)}`;
+  // A failed invitation's conversation is gone: no links into it.
+  const live = c.state !== 'Disconnected';
+  const into = (href: string): string | undefined => (live ? href : undefined);
   return buildResource({
     rel: INVITATION_REL[i.kind],
     href,
@@ -216,13 +223,13 @@ export function invitationResource(i: Invitation): UnknownResource {
       phoneNumber: i.phoneNumber,
     },
     links: {
-      from: incoming ? participantLink(c, i.from) : participantLink(c, c.local),
+      from: live ? participantLink(c, incoming ? i.from : c.local) : undefined,
       to: toUser === undefined ? undefined : c.app.href(`people/${toUser}`),
-      conversation: convPath(c),
-      [modality]: convPath(c, modality),
+      conversation: into(convPath(c)),
+      [modality]: into(convPath(c, modality)),
       accept: open && incoming && i.kind !== 'audioVideo' ? `${href}/accept` : undefined,
       decline: open && incoming ? `${href}/decline` : undefined,
-      cancel: open && !incoming ? convPath(c, cancel) : undefined,
+      cancel: open && !incoming ? into(convPath(c, cancel)) : undefined,
       message: i.message,
     },
     embedded: {

@@ -110,6 +110,9 @@ export interface Invitation {
 export interface AppComm {
   readonly guard: PutGuard;
   readonly settings: Record<string, string | boolean>;
+  /** What makeMeAvailable published; empty before. */
+  supportedModalities: readonly string[];
+  supportedMessageFormats: readonly string[];
   readonly conversations: Map<string, Conversation>;
   readonly invitations: Map<string, Invitation>;
 }

@@ -1,3 +1,4 @@
+import { renewEtag } from '../conditional-put.ts';
 import type { Feature, FeatureFactory, FeatureHost } from '../feature.ts';
 import { audioVideoRoutes } from './audio-video.ts';
 import { createComm } from './comm-core.ts';
@@ -36,5 +37,15 @@ export const communicationFeature: FeatureFactory = (host: FeatureHost): Feature
     },
     // EventsInUCWA.md: after a resume, conversations are gone.
     onTransientReset: drop,
+    // EventChannelDetails.md: makeMeAvailable updates communication, embedded in the event.
+    onMadeAvailable(app, endpoint) {
+      const state = comm.apps.get(app);
+      state.supportedModalities = [...endpoint.supportedModalities];
+      state.supportedMessageFormats = [...endpoint.supportedMessageFormats];
+      renewEtag(state.guard, host.ids);
+      comm.fromCommunication(app, 'communication', app.href('communication'), 'updated', {
+        resource: communicationResource(app, state),
+      });
+    },
   };
 };

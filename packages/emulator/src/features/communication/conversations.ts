@@ -1,8 +1,8 @@
-import type { UnknownResource } from '@ucwa/model';
 import { ucwaError } from '../../http/errors.ts';
 import type { Reply } from '../../http/types.ts';
 import { renewEtag } from '../conditional-put.ts';
 import type { AppRoute, RouteContext } from '../feature.ts';
+import { noContent, ok } from '../replies.ts';
 import type { Comm } from './comm-core.ts';
 import { CONVERSATION_PATH, onConversation } from './comm-core.ts';
 import {
@@ -13,8 +13,6 @@ import {
   participantsResource,
 } from './comm-resources.ts';
 import type { Conversation } from './comm-state.ts';
-
-const ok = (resource: UnknownResource): Reply => ({ kind: 'resource', status: 200, resource });
 
 const SETTINGS = [
   'audioPreference',
@@ -70,7 +68,7 @@ export function conversationRoutes(comm: Comm): AppRoute[] {
       rel: 'conversation',
       handle: on((c) => {
         comm.end(c);
-        return { kind: 'raw', status: 204 };
+        return noContent();
       }),
     },
     { method: 'GET', path: `${base}/participants`, handle: on((c) => ok(participantsResource(c))) },

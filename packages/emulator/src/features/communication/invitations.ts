@@ -1,8 +1,9 @@
 import { parseDataUri } from '@ucwa/model';
 import { parameterValidationFailure, ucwaError } from '../../http/errors.ts';
 import type { ErrorReply, Reply } from '../../http/types.ts';
-import type { InputBody } from '../../wire/codec.ts';
 import type { AppRoute, RouteContext } from '../feature.ts';
+import { bodyOrQuery, text } from '../input.ts';
+import { created, noContent, ok } from '../replies.ts';
 import type { Comm } from './comm-core.ts';
 import { invitationHref, invitationResource } from './comm-resources.ts';
 import {
@@ -16,16 +17,11 @@ import {
 } from './comm-state.ts';
 import { deliver } from './messages.ts';
 
-export const text = (input: InputBody | undefined, name: string): string | undefined => {
-  const value = input?.properties[name];
-  return typeof value === 'string' && value !== '' ? value : undefined;
-};
-
-export const created = (href: string): Reply => ({
-  kind: 'raw',
-  status: 201,
-  headers: [['Location', href]],
-});
+/** `{ operationId }` when the client gave one (body or query), else nothing. */
+function operationIdOf(ctx: RouteContext): { operationId?: string } {
+  const operationId = bodyOrQuery(ctx.input, ctx.query, 'operationId');
+  return operationId === undefined ? {} : { operationId };
+}
 
 /** A new thread and this application's conversation in it. */
 export function startConversation(comm: Comm, ctx: RouteContext): Conversation {
@@ -59,7 +55,7 @@ export function newInvitation(
  * every application of the invitee, released at once (RealTime).
  */
 export function startMessaging(comm: Comm, ctx: RouteContext): Reply {
-  const to = text(ctx.input, 'to') ?? ctx.query.get('to') ?? '';
+  const to = bodyOrQuery(ctx.input, ctx.query, 'to') ?? '';
   if (to === '') return parameterValidationFailure([{ name: 'to', value: '' }]);
   const message = ctx.input?.links.message;
   const messageHref =
@@ -81,9 +77,7 @@ export function startMessaging(comm: Comm, ctx: RouteContext): Reply {
     kind: 'messaging',
     direction: 'Outgoing',
     conversation: c,
-    ...(text(ctx.input, 'operationId') === undefined
-      ? {}
-      : { operationId: text(ctx.input, 'operationId') as string }),
+    ...operationIdOf(ctx),
     from: c.local,
     to: toParty,
     ...(messageHref === undefined ? {} : { message: messageHref }),
@@ -171,7 +165,7 @@ export function accept(comm: Comm, ctx: RouteContext): Reply {
   comm.messagingJoined(c);
   comm.invitationEvent(i, 'completed');
   if (i.message !== undefined) deliver(comm, c, i.from, i.message);
-  if (outgoing === undefined) return { kind: 'raw', status: 204 };
+  if (outgoing === undefined) return noContent();
   for (const other of outgoing.peers) {
     if (other === i || other.state !== 'Connecting') continue;
     comm.fail(other, 'Failed', {
@@ -191,7 +185,7 @@ export function accept(comm: Comm, ctx: RouteContext): Reply {
   comm.messagingJoined(a);
   comm.messagingUpdated(a);
   comm.invitationEvent(outgoing, 'completed');
-  return { kind: 'raw', status: 204 };
+  return noContent();
 }
 
 /** POST decline: the inviter's invitation completes with failure once every endpoint declined. */
@@ -200,14 +194,13 @@ export function decline(comm: Comm, ctx: RouteContext, kind: InvitationKind): Re
   if (isReply(i)) return i;
   if (i.direction !== 'Incoming' || i.state !== 'Connecting')
     return ucwaError(409, undefined, { message: `The invitation is ${i.state}.` });
-  const why = text(ctx.input, 'reason') ?? ctx.query.get('reason') ?? 'Global';
+  const why = bodyOrQuery(ctx.input, ctx.query, 'reason') ?? 'Global';
   comm.fail(i, 'Declined', { code: 'LocalFailure', subcode: 'Declined', message: 'Declined.' });
   comm.end(i.conversation);
   const outgoing = i.peers[0];
-  if (outgoing === undefined || outgoing.state !== 'Connecting')
-    return { kind: 'raw', status: 204 };
+  if (outgoing === undefined || outgoing.state !== 'Connecting') return noContent();
   const ringing = outgoing.peers.filter((p) => p.state === 'Connecting');
-  if (why.toLowerCase() === 'local' && ringing.length > 0) return { kind: 'raw', status: 204 };
+  if (why.toLowerCase() === 'local' && ringing.length > 0) return noContent();
   for (const other of ringing) {
     comm.fail(other, 'Cancelled', {
       code: 'RemoteFailure',
@@ -222,7 +215,7 @@ export function decline(comm: Comm, ctx: RouteContext, kind: InvitationKind): Re
     message: `${i.to.name} declined the invitation.`,
   });
   comm.end(outgoing.conversation);
-  return { kind: 'raw', status: 204 };
+  return noContent();
 }
 
 /** GET, accept and decline of each invitation kind. */
@@ -231,7 +224,7 @@ export function invitationRoutes(comm: Comm): AppRoute[] {
     (kind: InvitationKind) =>
     (ctx: RouteContext): Reply => {
       const i = open(comm, ctx, kind);
-      return isReply(i) ? i : { kind: 'resource', status: 200, resource: invitationResource(i) };
+      return isReply(i) ? i : ok(invitationResource(i));
     };
   return [
     {

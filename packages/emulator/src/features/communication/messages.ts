@@ -1,7 +1,9 @@
-import { dataUriText, parseDataUri, type UnknownResource } from '@ucwa/model';
+import { dataUriText, parseDataUri } from '@ucwa/model';
 import { parameterValidationFailure, ucwaError } from '../../http/errors.ts';
 import type { Reply } from '../../http/types.ts';
 import type { AppRoute, RouteContext } from '../feature.ts';
+import { bodyOrQuery } from '../input.ts';
+import { created, noContent, ok } from '../replies.ts';
 import type { Comm } from './comm-core.ts';
 import { CONVERSATION_PATH, onConversation } from './comm-core.ts';
 import {
@@ -17,8 +19,6 @@ import { type Conversation, type Message, others, type Party } from './comm-stat
 
 /** How long a typing indicator lasts without another setIsTyping. */
 export const TYPING_MS = 10_000;
-
-const ok = (resource: UnknownResource): Reply => ({ kind: 'resource', status: 200, resource });
 
 /** An incoming message on `c` from `author`, released at once (ReceiveAnIM.md step 16). */
 export function receive(
@@ -76,26 +76,25 @@ function stopTyping(comm: Comm, c: Conversation, id: string): void {
 const notConnected = (): Reply =>
   ucwaError(409, undefined, { message: 'The messaging modality is not connected.' });
 
-function operationIdOf(ctx: RouteContext): string | undefined {
-  for (const [name, value] of ctx.query) {
-    if (/^(operationId|OperationContext)$/i.test(name) && value !== '') return value;
-  }
-  const body = ctx.input?.properties.operationId;
-  return typeof body === 'string' ? body : undefined;
-}
+/** `operationId` (or `OperationContext`) from the query or the body. */
+const operationIdOf = (ctx: RouteContext): string | undefined =>
+  bodyOrQuery(ctx.input, ctx.query, 'operationId') ??
+  bodyOrQuery(ctx.input, ctx.query, 'OperationContext');
 
 /** POST sendMessage: text/plain or text/html; 201 + Location; started/completed; delivered. */
 function sendMessage(comm: Comm, ctx: RouteContext, c: Conversation): Reply {
   if (c.messaging !== 'Connected') return notConnected();
+  // The reference marks operationId required; clients in the field omit it and real
+  // servers take the message (the sender then gets no operation events).
   const operationId = operationIdOf(ctx);
-  if (operationId === undefined)
+  if (operationId === undefined && comm.host.requireOperationId)
     return parameterValidationFailure([{ name: 'operationId', value: '' }]);
   if (ctx.contentType !== 'text/plain' && ctx.contentType !== 'text/html')
     return ucwaError(415, 'UnsupportedMediaType', { message: 'Send text/plain or text/html.' });
   const m: Message = {
     id: String(c.nextMessage++),
     direction: 'Outgoing',
-    operationId,
+    ...(operationId === undefined ? {} : { operationId }),
     timeStamp: comm.host.clock.now(),
     contentType: ctx.contentType,
     text: ctx.text,
@@ -103,17 +102,20 @@ function sendMessage(comm: Comm, ctx: RouteContext, c: Conversation): Reply {
   };
   c.messages.set(m.id, m);
   const href = messageHref(c, m);
-  comm.fromConversation(c, 'message', href, 'started', { resource: messageResource(c, m) });
+  const tracked = operationId !== undefined;
+  if (tracked)
+    comm.fromConversation(c, 'message', href, 'started', { resource: messageResource(c, m) });
   for (const o of others(c)) {
     if (o.messaging === 'Connected')
       receive(comm, o, o.participants.get(c.local.id) ?? c.local, m.contentType, m.text);
   }
-  comm.fromConversation(c, 'message', href, 'completed', {
-    status: 'success',
-    resource: messageResource(c, m),
-    priority: 'High',
-  });
-  return { kind: 'raw', status: 201, headers: [['Location', href]] };
+  if (tracked)
+    comm.fromConversation(c, 'message', href, 'completed', {
+      status: 'success',
+      resource: messageResource(c, m),
+      priority: 'High',
+    });
+  return created(href);
 }
 
 /** POST setIsTyping: typingParticipants `added` on the other sides, `deleted` after a while. */
@@ -139,7 +141,7 @@ function setIsTyping(comm: Comm, c: Conversation): Reply {
       });
     }
   }
-  return { kind: 'raw', status: 204 };
+  return noContent();
 }
 
 /** POST stopMessaging: cancels a pending invitation, or ends messaging on both sides. */
@@ -147,7 +149,7 @@ function stopMessaging(comm: Comm, c: Conversation): Reply {
   if (c.messaging === 'Disconnected') return notConnected();
   if (c.messaging === 'Connecting') {
     comm.end(c);
-    return { kind: 'raw', status: 204 };
+    return noContent();
   }
   c.messaging = 'Disconnected';
   comm.messagingUpdated(c);
@@ -159,7 +161,7 @@ function stopMessaging(comm: Comm, c: Conversation): Reply {
   const rest = others(c);
   comm.endIfIdle(c);
   for (const o of rest) comm.endIfIdle(o);
-  return { kind: 'raw', status: 204 };
+  return noContent();
 }
 
 /** messaging, its messages, typing and participantMessaging. */

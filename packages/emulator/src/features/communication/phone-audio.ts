@@ -3,15 +3,14 @@ import { buildResource } from '../../core/resource.ts';
 import { parameterValidationFailure, ucwaError } from '../../http/errors.ts';
 import type { Reply } from '../../http/types.ts';
 import type { AppRoute, RouteContext } from '../feature.ts';
+import { bodyOrQuery, text } from '../input.ts';
+import { created, noContent, ok } from '../replies.ts';
 import type { Comm } from './comm-core.ts';
 import { CONVERSATION_PATH, onConversation } from './comm-core.ts';
 import { convPath, invitationHref } from './comm-resources.ts';
 import { type Conversation, type Party, phoneParty, userParty } from './comm-state.ts';
-import { created, newInvitation, startConversation, text } from './invitations.ts';
+import { newInvitation, startConversation } from './invitations.ts';
 import { cancelPending, connectLater, setPhoneAudio } from './media.ts';
-
-const ok = (resource: UnknownResource): Reply => ({ kind: 'resource', status: 200, resource });
-const noContent: Reply = { kind: 'raw', status: 204 };
 
 /** phoneAudio (phoneAudio_ref.md); links follow the state. */
 export function phoneAudioResource(c: Conversation): UnknownResource {
@@ -46,7 +45,7 @@ function callee(comm: Comm, to: string): Party | Reply {
 
 /** Places a phone call on `c`: Connecting now, Connected after MEDIA_CONNECT_MS. */
 function call(comm: Comm, ctx: RouteContext, c: Conversation, onStarted?: () => void): Reply {
-  const to = text(ctx.input, 'to') ?? ctx.query.get('to') ?? '';
+  const to = bodyOrQuery(ctx.input, ctx.query, 'to') ?? '';
   if (to === '') return parameterValidationFailure([{ name: 'to', value: '' }]);
   const party = callee(comm, to);
   if ('kind' in party) return party;
@@ -123,7 +122,7 @@ export function phoneAudioRoutes(comm: Comm): AppRoute[] {
       handle: on((c) => {
         if (c.phoneAudio.state !== 'Connected' || c.phoneAudio.held) return notConnected;
         setPhoneAudio(comm, c, 'Connected', true);
-        return noContent;
+        return noContent();
       }),
     },
     {
@@ -133,7 +132,7 @@ export function phoneAudioRoutes(comm: Comm): AppRoute[] {
       handle: on((c) => {
         if (c.phoneAudio.state !== 'Connected' || !c.phoneAudio.held) return notConnected;
         setPhoneAudio(comm, c, 'Connected', false);
-        return noContent;
+        return noContent();
       }),
     },
     {
@@ -147,7 +146,7 @@ export function phoneAudioRoutes(comm: Comm): AppRoute[] {
         c.phoneAudio.pending = undefined;
         setPhoneAudio(comm, c, 'Disconnected');
         comm.endIfIdle(c);
-        return noContent;
+        return noContent();
       }),
     },
   ];

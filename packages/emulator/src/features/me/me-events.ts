@@ -12,14 +12,12 @@ export function meEvent(
   return { sender: { rel: 'me', href: app.href('me') }, type, link: { rel, href: app.href(path) } };
 }
 
-/** The events makeMeAvailable causes (EventChannelDetails.md's sample answer). */
-export function availableEvents(app: ApplicationHandle): PublishedEvent[] {
+/**
+ * The events of me that makeMeAvailable causes (EventChannelDetails.md's sample answer);
+ * the communication feature sends its `communication` update just before them.
+ */
+export function meEvents(app: ApplicationHandle): PublishedEvent[] {
   return [
-    {
-      sender: { rel: 'communication', href: app.href('communication') },
-      type: 'updated',
-      link: { rel: 'communication', href: app.href('communication') },
-    },
     meEvent(app, 'updated', 'me', 'me'),
     meEvent(app, 'added', 'presence', 'me/presence'),
     meEvent(app, 'added', 'note', 'me/note'),

@@ -40,7 +40,8 @@ export function meResource(
       presence: available ? app.href('me/presence') : undefined,
       note: available ? app.href('me/note') : undefined,
       location: available ? app.href('me/location') : undefined,
-      reportMyActivity: available ? app.href('me/reportMyActivity') : undefined,
+      // Under the application, as the reference's examples show (me/reportMyActivity works too).
+      reportMyActivity: available ? app.href('reportMyActivity') : undefined,
     },
   });
 }
