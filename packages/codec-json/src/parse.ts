@@ -1,10 +1,6 @@
-import {
-  DEFAULT_MAX_BYTES,
-  DEFAULT_MAX_DEPTH,
-  type DecodeOptions,
-  isUcwaDecodeError,
-} from '@ucwa/model';
-import { fail, isObject, type Reader, TOO_DEEP, type Walk } from './walk.ts';
+import { type DecodeOptions, isUcwaDecodeError } from '@ucwa/model';
+import { decodeLimits, exceedsMaxBytes } from '@ucwa/model/codec';
+import { fail, hasInheritedKeys, isObject, type Reader, TOO_DEEP, type Walk } from './walk.ts';
 
 /**
  * Checks the size, parses, checks the root is an object and runs `read` over it, so that
@@ -16,25 +12,19 @@ export function decodeDocument<T>(
   options: DecodeOptions | undefined,
   read: Reader<T, undefined>,
 ): T {
-  const walk: Walk = { maxDepth: options?.maxDepth ?? DEFAULT_MAX_DEPTH, path: [] };
+  const { maxBytes, maxDepth } = decodeLimits(options);
+  const walk: Walk = { maxDepth, inherited: hasInheritedKeys(), path: [] };
   if (typeof text !== 'string') fail(walk, 'malformed', 'expected a string');
-  // Checked before parsing. A UTF-16 unit is one to three UTF-8 bytes, so the text is
-  // only encoded to count them in between.
-  const maxBytes = options?.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (
-    text.length > maxBytes ||
-    (text.length * 3 > maxBytes && new TextEncoder().encode(text).length > maxBytes)
-  ) {
-    fail(walk, 'too-large', 'larger than maxBytes');
-  }
+  // Checked before parsing, so an oversized document costs no parse.
+  if (exceedsMaxBytes(text, maxBytes)) fail(walk, 'too-large', `larger than ${maxBytes} bytes`);
   const root = parseJson(walk, text);
   if (!isObject(root)) fail(walk, 'wrong-root', 'expected an object');
   try {
     return read(walk, root, undefined);
   } catch (error) {
     if (isUcwaDecodeError(error)) throw error;
-    // The readers throw nothing else: this is the stack overflowing under a caller's
-    // huge maxDepth.
+    // The readers throw nothing else: this is the stack overflowing, which the depth
+    // ceiling leaves room for unless the caller itself runs deep in its stack.
     return fail(walk, 'too-deep', TOO_DEEP, undefined, { cause: error });
   }
 }

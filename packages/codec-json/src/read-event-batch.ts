@@ -6,6 +6,7 @@ import type {
   UcwaEvent,
   UnknownResource,
 } from '@ucwa/model';
+import { eventTypes } from '@ucwa/model/codec';
 import { put } from './put.ts';
 import { readErrorBody } from './read-error-body.ts';
 import { readLink, readResource } from './read-resource.ts';
@@ -25,7 +26,6 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** The batch's own links, in the order the emulator writes them: one each, never an array. */
 export const BATCH_LINKS = ['self', 'next', 'resume', 'resync'] as const;
-const TYPES: readonly string[] = ['added', 'updated', 'deleted', 'started', 'completed'];
 const STATUSES: readonly string[] = ['success', 'failure'];
 
 /**
@@ -60,7 +60,7 @@ function readWord(walk: Walk, value: unknown, key: string, allowed: readonly str
 function readEvent(walk: Walk, object: JsonObject): UcwaEvent {
   const link = readChild(walk, object.link, 'link', readLink);
   const event: Mutable<UcwaEvent> = {
-    type: readWord(walk, object.type, 'type', TYPES) as EventType,
+    type: readWord(walk, object.type, 'type', eventTypes) as EventType,
     link,
   };
   if (object.in != null) event.in = readChild(walk, object.in, 'in', readLink);

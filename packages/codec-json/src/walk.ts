@@ -1,4 +1,5 @@
 import { type DecodeProblem, UcwaDecodeError, type UcwaDecodeErrorOptions } from '@ucwa/model';
+import { isForbiddenName } from '@ucwa/model/codec';
 
 /**
  * The state of one decode call: the depth limit and the keys from the root to the
@@ -7,8 +8,22 @@ import { type DecodeProblem, UcwaDecodeError, type UcwaDecodeErrorOptions } from
  */
 export interface Walk {
   readonly maxDepth: number;
-  readonly path: (string | number)[];
+  /**
+   * Whether `Object.prototype` has enumerable keys (someone added one), which `for…in`
+   * would visit on every object: then the walk checks that each key is an own one.
+   */
+  readonly inherited: boolean;
+  readonly path: Key[];
 }
+
+/** Whether `for…in` over a plain object would visit keys it does not own. */
+export function hasInheritedKeys(): boolean {
+  for (const _ in {}) return true;
+  return false;
+}
+
+/** A key on the path: an object key or an array index. */
+export type Key = string | number;
 
 /** A JSON object as `JSON.parse` returns it. */
 export type JsonObject = { readonly [key: string]: unknown };
@@ -20,18 +35,10 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/**
- * Names that could reach `Object.prototype` when used as a key of a plain object
- * (codec-contract.md): decoders refuse them, encoders cannot write them back.
- */
-export function isPrototypeName(name: string): boolean {
-  return name === '__proto__' || name === 'constructor' || name === 'prototype';
-}
-
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /** `$._links.self.href`, `$.sender[0].events[2]`, `$["a b"]`. */
-export function formatPath(path: readonly (string | number)[]): string {
+export function formatPath(path: readonly Key[]): string {
   let out = '$';
   for (const key of path) {
     out += typeof key === 'string' && IDENTIFIER.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
@@ -47,10 +54,10 @@ export function fail(
   walk: Walk,
   problem: DecodeProblem,
   what: string,
-  key?: string | number,
+  at?: Key | readonly Key[],
   more?: Pick<UcwaDecodeErrorOptions, 'cause' | 'position'>,
 ): never {
-  const path = formatPath(key === undefined ? walk.path : [...walk.path, key]);
+  const path = formatPath(at === undefined ? walk.path : walk.path.concat(at));
   throw new UcwaDecodeError(`${what} at ${path}`, { problem, format: 'json', path, ...more });
 }
 
@@ -58,19 +65,19 @@ export function fail(
 export const TOO_DEEP = 'nesting deeper than maxDepth';
 
 /** Steps into the container under `key`, refusing to go deeper than `maxDepth`. */
-export function enter(walk: Walk, key: string | number): void {
+export function enter(walk: Walk, key: Key): void {
   // The root object is depth 1 with an empty path.
   if (walk.path.push(key) >= walk.maxDepth) fail(walk, 'too-deep', TOO_DEEP);
 }
 
 /** Refuses a prototype name as a key (the same string as a value is ordinary data). */
 export function checkName(walk: Walk, key: string): void {
-  if (isPrototypeName(key)) fail(walk, 'forbidden-name', 'forbidden name', key);
+  if (isForbiddenName(key)) fail(walk, 'forbidden-name', 'forbidden name', key);
 }
 
 /** Fails with "expected <what>"; the value itself is never shown (it may be a secret). */
-export function expected(walk: Walk, what: string, key?: string | number): never {
-  return fail(walk, 'invalid-value', `expected ${what}`, key);
+export function expected(walk: Walk, what: string, at?: Key | readonly Key[]): never {
+  return fail(walk, 'invalid-value', `expected ${what}`, at);
 }
 
 /** Fails unless `value` is a string; returns it. */
@@ -84,7 +91,7 @@ export function readOptionalString(walk: Walk, value: unknown, key: string): str
 }
 
 /** Fails unless `value` is an object; returns it. */
-export function readObject(walk: Walk, value: unknown, key: string | number): JsonObject {
+export function readObject(walk: Walk, value: unknown, key: Key): JsonObject {
   return isObject(value) ? value : expected(walk, 'an object', key);
 }
 
@@ -92,7 +99,7 @@ export function readObject(walk: Walk, value: unknown, key: string | number): Js
 export function readChild<T, A>(
   walk: Walk,
   value: unknown,
-  key: string | number,
+  key: Key,
   read: Reader<T, A>,
   arg?: A,
 ): T {
@@ -107,7 +114,7 @@ export function readChild<T, A>(
 export function readList<T, A>(
   walk: Walk,
   value: unknown,
-  key: string | number,
+  key: Key,
   read: Reader<T, A>,
   arg?: A,
 ): T[] {

@@ -7,9 +7,9 @@ import type {
   UcwaErrorBody,
   UnknownResource,
 } from '@ucwa/model';
+import { isForbiddenName } from '@ucwa/model/codec';
 import { formatJsonDate } from './json-date.ts';
 import { put } from './put.ts';
-import { isPrototypeName } from './walk.ts';
 
 // Speed: every resource, link bag and property bag has its own shape, so the property
 // accesses here are megamorphic. `Object.assign({}, bag)` copies a bag's shape at once
@@ -28,7 +28,7 @@ export type Wire = { [key: string]: unknown };
  */
 function checkKey(key: string, property?: boolean): void {
   if (
-    isPrototypeName(key) ||
+    isForbiddenName(key) ||
     (property && (key === 'rel' || key === '_links' || key === '_embedded'))
   ) {
     throw new TypeError(`cannot encode the key ${JSON.stringify(key)}`);

@@ -1,4 +1,5 @@
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, type DecodeOptions } from '@ucwa/model';
+import type { DecodeOptions } from '@ucwa/model';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH } from '@ucwa/model/codec';
 
 // The options and their defaults are shared by both codecs (docs/codec-contract.md).
 export type { DecodeOptions };

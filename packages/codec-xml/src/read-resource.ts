@@ -1,12 +1,5 @@
-import {
-  type CodecShape,
-  codecCatalog,
-  type EmbeddedBag,
-  type Link,
-  type LinkBag,
-  type PropertyValue,
-  type UnknownResource,
-} from '@ucwa/model';
+import type { EmbeddedBag, Link, LinkBag, PropertyValue, UnknownResource } from '@ucwa/model';
+import { codecShape } from '@ucwa/model/codec';
 import { checkName, type DecodeContext, fail } from './decode-context.ts';
 import { readLink } from './read-link.ts';
 import { readList, readValue, requireName, scalarCode } from './read-value.ts';
@@ -14,11 +7,6 @@ import { attributesOf, childrenOf, nameOf, textOf, type XmlNode } from './xml-tr
 
 type Links = { [rel: string]: Link | Link[] };
 type Embedded = { [rel: string]: UnknownResource | UnknownResource[] };
-
-/** The codec shape of a rel; `undefined` for rels the catalog lists nothing for. */
-function shapeOf(rel: string): CodecShape | undefined {
-  return Object.hasOwn(codecCatalog, rel) ? codecCatalog[rel] : undefined;
-}
 
 /**
  * Adds one item under `key`: a rel seen twice becomes an array, and a first one is an
@@ -57,7 +45,7 @@ export function readResource(
   ctx.trail.push(node);
   const rel = attributes.rel ?? relProperty(children) ?? '';
   checkName(ctx, rel, 'rel', node);
-  const shape = shapeOf(rel);
+  const shape = codecShape(rel);
   const types = shape?.p;
   const properties: { [name: string]: PropertyValue } = {};
   const links: Links = {};

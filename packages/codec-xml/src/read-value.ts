@@ -1,4 +1,5 @@
-import type { PropertyCode, PropertyValue } from '@ucwa/model';
+import type { PropertyValue } from '@ucwa/model';
+import type { PropertyCode } from '@ucwa/model/codec';
 import { checkName, type DecodeContext, fail } from './decode-context.ts';
 import { parseBoolean, parseIsoDate, parseNumber } from './values.ts';
 import {

@@ -6,17 +6,11 @@ import type { LinkBag, PropertyBag, UnknownResource } from './resource.ts';
 export interface DecodeOptions {
   /** Largest document accepted, in UTF-8 bytes. Default 4 MiB. */
   readonly maxBytes?: number;
-  /** Deepest nesting accepted; the root is depth 1. Default 64. */
+  /** Deepest nesting accepted; the root is depth 1. Default 64, at most 1024. */
   readonly maxDepth?: number;
   /** The ETag the response carried in its header, stored on the decoded resource. */
   readonly etag?: string;
 }
-
-/** Default {@link DecodeOptions.maxBytes}: 4 MiB, far above any UCWA answer. */
-export const DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
-
-/** Default {@link DecodeOptions.maxDepth}: UCWA nests resources two or three levels deep. */
-export const DEFAULT_MAX_DEPTH = 64;
 
 /**
  * The body of a POST or PUT: properties, plus links where an operation takes them (the

@@ -6,7 +6,6 @@ export {
   linkCardinality,
 } from './catalog-lookup.ts';
 export type { DecodeOptions, ResourceInput, UcwaCodec } from './codec.ts';
-export { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH } from './codec.ts';
 export type { DataUri, FormatDataUriOptions } from './data-uri.ts';
 export { dataUriText, formatDataUri, parseDataUri } from './data-uri.ts';
 export type {
@@ -26,7 +25,6 @@ export type {
   CatalogParameter,
   CatalogProperty,
   CatalogResource,
-  CodecShape,
   DocumentedErrorCode,
   DocumentedErrorSubcode,
   EnumName,
@@ -34,10 +32,9 @@ export type {
   EventSenderRel,
   EventType,
   HttpMethod,
-  PropertyCode,
   Scope,
 } from './generated/index.ts';
-export { catalog, codecCatalog } from './generated/index.ts';
+export { catalog } from './generated/index.ts';
 // Properties types of every rel (AudioVideoProperties, ...), Rel, ResourceSchemas, PropertyValue.
 export type * from './generated/resources.ts';
 export type { Cardinality, Link } from './link.ts';

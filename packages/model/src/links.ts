@@ -1,4 +1,3 @@
-import { linkCardinality } from './catalog-lookup.ts';
 import type { Link } from './link.ts';
 import type { UnknownResource } from './resource.ts';
 
@@ -19,18 +18,18 @@ export function findLinks(resource: HasLinks, rel: string): readonly Link[] {
 }
 
 /**
- * The link of `rel` on a resource, or `undefined`. For a rel the catalog documents as a
- * collection this throws: use {@link findLinks} there, so a second link is never lost.
+ * The link of `rel` on a resource, or `undefined`. Where the resource holds an array of
+ * `rel` links this throws, whatever the array's length: the rel is a collection there
+ * (the codecs decode the rels the catalog documents as collections to arrays), so use
+ * {@link findLinks} and no second link is ever lost. Reads the resource only, never the
+ * catalog, so it adds nothing to a bundle.
  */
 export function findLink(resource: HasLinks, rel: string): Link | undefined {
-  if (linkCardinality(resource.rel, rel) === 'many') {
-    throw new TypeError(
-      `${resource.rel} may carry several "${rel}" links; use findLinks(resource, '${rel}')`,
-    );
-  }
   const value = stored(resource, rel);
-  if (value === undefined) return undefined;
-  return isLinkArray(value) ? value[0] : value;
+  if (value === undefined || !isLinkArray(value)) return value;
+  throw new TypeError(
+    `${resource.rel} carries "${rel}" as a collection; use findLinks(resource, '${rel}')`,
+  );
 }
 
 /** Whether a resource carries at least one link of `rel` (an available action, say). */

@@ -1,4 +1,5 @@
-import { catalog, codecCatalog, enumerations, isKnownRel, type Rel } from '@ucwa/model';
+import { catalog, enumerations, isKnownRel, type Rel } from '@ucwa/model';
+import { codecCatalog } from '@ucwa/model/codec';
 import { describe, expect, it } from 'vitest';
 
 const rels = Object.keys(catalog) as Rel[];

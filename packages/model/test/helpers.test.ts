@@ -62,23 +62,27 @@ describe('findLink / findLinks', () => {
     custom: [link('custom', '/a'), link('custom', '/b')],
   });
 
-  it('returns the single link, or the first of an ambiguous list', () => {
+  it('returns the single link', () => {
     expect(findLink(av, 'stopAudio')?.href).toBe('/ucwa/v1/stopAudio');
-    expect(findLink(av, 'addAudio')?.href).toBe('/ucwa/v1/addAudio');
     expect(findLink(av, 'missing')).toBeUndefined();
     expect(findLink(av, '__proto__')).toBeUndefined();
   });
 
   it('always returns arrays from findLinks', () => {
     expect(findLinks(av, 'stopAudio')).toHaveLength(1);
+    expect(findLinks(av, 'addAudio')).toHaveLength(1);
     expect(findLinks(av, 'custom').map((l) => l.href)).toEqual(['/a', '/b']);
     expect(findLinks(av, 'missing')).toEqual([]);
     expect(hasLink(av, 'custom')).toBe(true);
     expect(hasLink(av, 'missing')).toBe(false);
   });
 
-  it('refuses findLink on a rel documented as a collection', () => {
-    // conversations carries one "conversation" link per conversation.
+  it('refuses findLink where the resource holds the rel as a collection, even of one', () => {
+    // The resource, not the catalog, decides: a one-element list may grow a second link.
+    expect(() => findLink(av, 'addAudio')).toThrow(/findLinks\(resource, 'addAudio'\)/);
+    expect(() => findLink(av, 'custom')).toThrow(TypeError);
+    // conversations carries one "conversation" link per conversation; the codecs decode
+    // the rel to an array (XML from the catalog, JSON as servers send it).
     expect(linkCardinality('conversations', 'conversation')).toBe('many');
     const list = resource('conversations', { conversation: [link('conversation', '/c/1')] });
     expect(() => findLink(list, 'conversation')).toThrow(/findLinks\(resource, 'conversation'\)/);

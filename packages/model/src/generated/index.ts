@@ -3,7 +3,6 @@
 // Facts from the UCWA 2.0 reference © Microsoft, CC BY 4.0 (see NOTICE).
 
 export * from './catalog.ts';
-export * from './codec-catalog.ts';
 export * from './enums.ts';
 export * from './resources.ts';
 export * from './vocabulary.ts';

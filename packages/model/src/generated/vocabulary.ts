@@ -5,6 +5,9 @@
 /** Event types as the event channel sends them (EventsInUCWA.md). */
 export type EventType = 'added' | 'updated' | 'deleted' | 'started' | 'completed';
 
+/** Every {@link EventType}, in the order the reference lists them. */
+export const eventTypes: readonly EventType[] = ['added', 'updated', 'deleted', 'started', 'completed'];
+
 /** Event priorities named in the reference. */
 export type EventPriority = 'High' | 'Low' | 'Medium';
 

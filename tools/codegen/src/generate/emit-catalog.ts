@@ -2,7 +2,8 @@
 // types that are not strings, array links and array embedded resources), kept small
 // for browser bundles, and the full one (operations, events, errors, scopes) for the
 // emulator and the client.
-import type { EventType, HttpMethod, PropertySpec } from '../extract/types.ts';
+import type { HttpMethod, PropertySpec } from '../extract/types.ts';
+import { WIRE_EVENT } from './event-types.ts';
 import type { RelEntry } from './merge.ts';
 import { HEADER, key } from './names.ts';
 
@@ -63,14 +64,6 @@ export function emitCodecCatalog(entries: readonly RelEntry[]): string {
   out.push('};', '');
   return out.join('\n');
 }
-
-const WIRE_EVENT: Record<EventType, string> = {
-  Added: 'added',
-  Updated: 'updated',
-  Deleted: 'deleted',
-  Started: 'started',
-  Completed: 'completed',
-};
 
 function json(value: unknown): string {
   return JSON.stringify(value);

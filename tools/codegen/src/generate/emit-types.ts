@@ -1,6 +1,7 @@
 // Emits the readable type files: one properties interface per rel, the rel → shape
 // map, enumerations, and the event / error vocabularies.
 import type { PropertySpec, Spec } from '../extract/types.ts';
+import { WIRE_EVENT_TYPES } from './event-types.ts';
 import type { RelEntry } from './merge.ts';
 import { HEADER, key, literal, pascal, union } from './names.ts';
 
@@ -155,7 +156,10 @@ export function emitVocabulary(entries: readonly RelEntry[]): string {
   return [
     HEADER('vocabulary.ts'),
     '/** Event types as the event channel sends them (EventsInUCWA.md). */',
-    "export type EventType = 'added' | 'updated' | 'deleted' | 'started' | 'completed';",
+    `export type EventType = ${union(WIRE_EVENT_TYPES)};`,
+    '',
+    '/** Every {@link EventType}, in the order the reference lists them. */',
+    `export const eventTypes: readonly EventType[] = [${WIRE_EVENT_TYPES.map(literal).join(', ')}];`,
     '',
     '/** Event priorities named in the reference. */',
     `export type EventPriority = ${union(sorted(priorities))};`,

@@ -19,7 +19,6 @@ export function generateModel(spec: Spec): Map<string, string> {
     [
       HEADER('index.ts'),
       "export * from './catalog.ts';",
-      "export * from './codec-catalog.ts';",
       "export * from './enums.ts';",
       "export * from './resources.ts';",
       "export * from './vocabulary.ts';",
