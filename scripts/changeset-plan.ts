@@ -28,14 +28,20 @@ export function bumpVersion(version: string, bump: Bump): string {
   return `${major}.${minor}.${patch + 1}`;
 }
 
-/** Whether `version` satisfies `^base` (x.y.z versions without pre-release tags). */
+/**
+ * Whether `version` satisfies `^base` (x.y.z versions without pre-release tags): the left-most
+ * non-zero part is fixed, so `^1.2.3` is <2.0.0, `^0.2.3` is <0.3.0 and `^0.0.3` is only 0.0.3.
+ */
 export function inCaretRange(base: string, version: string): boolean {
-  const [bMajor, bMinor, bPatch] = base.split('.').map(Number);
-  const [vMajor, vMinor, vPatch] = version.split('.').map(Number);
-  if (bMajor !== vMajor || bMajor === undefined || vMinor === undefined || bMinor === undefined)
-    return false;
-  if (bMajor > 0) return vMinor > bMinor || (vMinor === bMinor && (vPatch ?? 0) >= (bPatch ?? 0));
-  return vMinor === bMinor && (vPatch ?? 0) >= (bPatch ?? 0);
+  const [bMajor = 0, bMinor = 0, bPatch = 0] = base.split('.').map(Number);
+  const [vMajor = 0, vMinor = 0, vPatch = 0] = version.split('.').map(Number);
+  const atLeast =
+    vMajor > bMajor ||
+    (vMajor === bMajor && (vMinor > bMinor || (vMinor === bMinor && vPatch >= bPatch)));
+  if (!atLeast || vMajor !== bMajor) return false;
+  if (bMajor > 0) return true;
+  if (bMinor > 0) return vMinor === bMinor;
+  return vMinor === 0 && vPatch === bPatch;
 }
 
 const higher = (a: Bump | undefined, b: Bump): Bump =>

@@ -4,8 +4,9 @@
 //      changesets call for (scripts/changeset-plan.ts), with a CHANGELOG.md entry when
 //      bumped, and must pack exactly the files it should ship (scripts/tarball-rules.ts).
 //   2. From that release, per published package: a change without a changeset makes
-//      `changeset status` fail, a changeset makes it pass, and `changeset version` then
-//      bumps that package alone (a patch stays inside every dependent's `^` range).
+//      `changeset status` fail, a changeset makes it pass, and a patch changeset then
+//      bumps that package and only the dependents whose `^` range the new version leaves
+//      (none from 0.1.0 on; at 0.0.x, `^0.0.1` admits 0.0.1 alone).
 //   3. A minor bump of the package most others depend on bumps it and every dependent.
 import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
