@@ -1,5 +1,6 @@
-import { type DecodePosition, type DecodeProblem, UcwaDecodeError } from '@ucwa/model';
-import { isForbiddenName } from './forbidden-names.ts';
+import type { DecodePosition } from '@ucwa/model';
+import { isForbiddenName } from '@ucwa/model/codec';
+import { fail, type Where } from './fail.ts';
 import type { ParsedDocument } from './parser.ts';
 import { positionAt } from './position.ts';
 import { scanMarkup } from './preflight.ts';
@@ -20,28 +21,18 @@ export function contextOf(doc: ParsedDocument): DecodeContext {
   return { doc, trail: [] };
 }
 
-/** Throws the `UcwaDecodeError` for `node` (or the innermost open element). */
-export function fail(
-  ctx: DecodeContext,
-  problem: DecodeProblem,
-  why: string,
-  node?: XmlNode,
-): never {
+/** The path and position of `node`, or of the innermost open element, for {@link fail}. */
+export function at(ctx: DecodeContext, node?: XmlNode): Where {
   const target = node ?? ctx.trail[ctx.trail.length - 1];
   const path = pathOf(ctx, node);
   const position = target === undefined ? undefined : positionOf(ctx, target);
-  const where = position === undefined ? '' : ` (line ${position.line}, column ${position.column})`;
-  throw new UcwaDecodeError(`${why} at ${path}${where}`, {
-    problem,
-    format: 'xml',
-    path,
-    ...(position === undefined ? {} : { position }),
-  });
+  return position === undefined ? { path } : { path, position };
 }
 
 /** Refuses `__proto__`, `constructor` and `prototype` as a name used for a key. */
 export function checkName(ctx: DecodeContext, name: string, what: string, node: XmlNode): void {
-  if (isForbiddenName(name)) fail(ctx, 'forbidden-name', `${what} ${name} is not allowed`, node);
+  if (isForbiddenName(name))
+    fail('forbidden-name', `${what} ${name} is not allowed`, at(ctx, node));
 }
 
 function step(node: XmlNode, first: boolean): string {

@@ -29,7 +29,7 @@ const PREDEFINED: ReadonlyMap<string, string> = new Map([
 const NUMERIC = /^#(?:x([0-9A-Fa-f]{1,6})|([0-9]{1,7}))$/;
 
 /** Whether a code point is an XML 1.0 `Char` (tab, newline, CR and the usual ranges). */
-export function isXmlChar(code: number): boolean {
+function isXmlChar(code: number): boolean {
   return (
     code === 0x9 ||
     code === 0xa ||
@@ -59,7 +59,7 @@ function resolve(reference: string): string {
 }
 
 /** Replaces the references in one text or attribute value; a bare `&` is an error. */
-export function decodeReferences(text: string): string {
+function decodeReferences(text: string): string {
   let amp = text.indexOf('&');
   if (amp === -1) return text;
   let out = '';

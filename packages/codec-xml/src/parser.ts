@@ -1,10 +1,15 @@
-import { UcwaDecodeError } from '@ucwa/model';
+import { isUcwaDecodeError } from '@ucwa/model';
+import {
+  type DecodeLimits,
+  exceedsMaxBytes,
+  isForbiddenName,
+  MAX_DEPTH_CEILING,
+} from '@ucwa/model/codec';
 import { type X2jOptions, XMLParser } from 'fast-xml-parser';
 import { EntityFault, entityDecoder } from './entities.ts';
-import { isForbiddenName } from './forbidden-names.ts';
-import { type Limits, MAX_DEPTH_CEILING } from './options.ts';
-import { positionAt } from './position.ts';
-import { fail, refuseDeclarations, scanMarkup } from './preflight.ts';
+import { fail } from './fail.ts';
+import { inText, positionAt } from './position.ts';
+import { refuseDeclarations, scanMarkup } from './preflight.ts';
 import { nameOf, type XmlNode } from './xml-tree.ts';
 
 const keep = <T>(_name: string, value: T): T => value;
@@ -89,16 +94,13 @@ export interface ParsedDocument {
  */
 export function parseDocument(
   input: unknown,
-  limits: Limits,
+  limits: DecodeLimits,
   roots: readonly string[],
 ): ParsedDocument {
-  if (typeof input !== 'string') {
-    throw new UcwaDecodeError('expected the document as a string', {
-      problem: 'malformed',
-      format: 'xml',
-    });
+  if (typeof input !== 'string') fail('malformed', 'expected the document as a string');
+  if (exceedsMaxBytes(input, limits.maxBytes)) {
+    fail('too-large', `the document is larger than ${limits.maxBytes} bytes`);
   }
-  checkSize(input, limits.maxBytes);
   // A byte order mark survives some decoders (TextDecoder with ignoreBOM, Buffer#toString).
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   refuseDeclarations(text);
@@ -107,59 +109,33 @@ export function parseDocument(
   try {
     top = parser.parse(text) as XmlNode[];
   } catch (error) {
-    throw fromParserError(error, text);
+    return refuseParserError(error, text);
   }
   for (const node of top) {
     const name = nameOf(node);
     if (name !== '#text') return { text, top, root: node, rootName: name };
   }
-  return fail(text, 0, 'malformed', 'no root element');
+  return fail('malformed', 'no root element', inText(text, 0));
 }
 
-/** UTF-8 length, counted only when the UTF-16 length leaves any doubt. */
-function checkSize(text: string, maxBytes: number): void {
-  if (text.length * 3 <= maxBytes) return;
-  let bytes = text.length;
-  if (bytes <= maxBytes) {
-    for (let i = 0; i < text.length && bytes <= maxBytes; i++) {
-      const c = text.charCodeAt(i);
-      // Two UTF-16 units of a surrogate pair make 4 bytes: 1 + 1 counted, + 1 each.
-      if (c >= 0x80) bytes += c >= 0x800 && (c < 0xd800 || c > 0xdfff) ? 2 : 1;
-    }
-  }
-  if (bytes > maxBytes) {
-    throw new UcwaDecodeError(`the document is larger than ${maxBytes} bytes`, {
-      problem: 'too-large',
-      format: 'xml',
-    });
-  }
-}
-
-function fromParserError(error: unknown, text: string): UcwaDecodeError {
-  if (error instanceof UcwaDecodeError) return error;
+/** What fast-xml-parser threw, as the `UcwaDecodeError` it stands for. */
+function refuseParserError(error: unknown, text: string): never {
+  if (isUcwaDecodeError(error)) throw error;
   if (error instanceof EntityFault) {
-    const at = text.indexOf(error.reference);
-    return new UcwaDecodeError(error.message, {
-      problem: error.problem,
-      format: 'xml',
-      ...(at === -1 ? {} : { position: positionAt(text, at) }),
+    const offset = text.indexOf(error.reference);
+    fail(error.problem, error.message, {
+      ...(offset === -1 ? {} : { position: positionAt(text, offset) }),
       cause: error,
     });
   }
   const message = error instanceof Error ? error.message : String(error);
   const name = /\[SECURITY\].*"([^"]*)"/.exec(message)?.[1];
   if (name !== undefined && isForbiddenName(name)) {
-    const at = text.search(new RegExp(`\\s${name}\\s*=`));
-    return new UcwaDecodeError(`attribute name ${name} is not allowed`, {
-      problem: 'forbidden-name',
-      format: 'xml',
-      ...(at === -1 ? {} : { position: positionAt(text, at + 1) }),
+    const offset = text.search(new RegExp(`\\s${name}\\s*=`));
+    fail('forbidden-name', `attribute name ${name} is not allowed`, {
+      ...(offset === -1 ? {} : { position: positionAt(text, offset + 1) }),
       cause: error,
     });
   }
-  return new UcwaDecodeError(`malformed XML: ${message}`, {
-    problem: 'malformed',
-    format: 'xml',
-    cause: error,
-  });
+  return fail('malformed', `malformed XML: ${message}`, { cause: error });
 }

@@ -1,4 +1,5 @@
 import type { DecodePosition } from '@ucwa/model';
+import type { Where } from './fail.ts';
 
 /** Offset, one-based line and column of `offset` in `text`; only computed for errors. */
 export function positionAt(text: string, offset: number): DecodePosition {
@@ -11,4 +12,9 @@ export function positionAt(text: string, offset: number): DecodePosition {
     newline = text.indexOf('\n', lineStart);
   }
   return { offset, line, column: offset - lineStart + 1 };
+}
+
+/** `offset` in `text` as a {@link Where} for `fail`. */
+export function inText(text: string, offset: number): Where {
+  return { position: positionAt(text, offset) };
 }

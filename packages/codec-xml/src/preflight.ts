@@ -1,6 +1,6 @@
-import { type DecodeProblem, UcwaDecodeError } from '@ucwa/model';
-import { isForbiddenName } from './forbidden-names.ts';
-import { positionAt } from './position.ts';
+import { isForbiddenName } from '@ucwa/model/codec';
+import { fail } from './fail.ts';
+import { inText, positionAt } from './position.ts';
 
 /**
  * What fast-xml-parser does not check, checked in one pass before it runs: it pops any
@@ -32,7 +32,8 @@ export function scanMarkup(
     else if (next === 0x3f) last = skipPast(text, lt + 2, '?>', 'processing instruction');
     else if (next === 0x21) last = skipDeclaration(text, lt, open.length);
     else {
-      if (open.length === 0 && elements > 0) fail(text, lt, 'malformed', 'a second root element');
+      if (open.length === 0 && elements > 0)
+        fail('malformed', 'a second root element', inText(text, lt));
       if (elements === stopAt) return lt;
       elements++;
       last = startTag(text, lt, open, maxDepth);
@@ -41,8 +42,8 @@ export function scanMarkup(
     lt = text.indexOf('<', last);
   }
   if (open.length > 0)
-    fail(text, text.length, 'malformed', `<${open[open.length - 1]}> is not closed`);
-  if (elements === 0) fail(text, 0, 'malformed', 'no root element');
+    fail('malformed', `<${open[open.length - 1]}> is not closed`, inText(text, text.length));
+  if (elements === 0) fail('malformed', 'no root element', inText(text, 0));
   outsideRoot(text, last, text.length);
   return -1;
 }
@@ -55,20 +56,12 @@ export function scanMarkup(
 export function refuseDeclarations(text: string): void {
   let at = text.indexOf('<!');
   while (at !== -1) {
-    if (text.startsWith('DOCTYPE', at + 2)) fail(text, at, 'doctype', 'a DOCTYPE is not allowed');
+    if (text.startsWith('DOCTYPE', at + 2))
+      fail('doctype', 'a DOCTYPE is not allowed', inText(text, at));
     if (text.startsWith('ENTITY', at + 2))
-      fail(text, at, 'entity', 'an entity declaration is not allowed');
+      fail('entity', 'an entity declaration is not allowed', inText(text, at));
     at = text.indexOf('<!', at + 2);
   }
-}
-
-export function fail(text: string, offset: number, problem: DecodeProblem, why: string): never {
-  const position = positionAt(text, offset);
-  throw new UcwaDecodeError(`${why} (line ${position.line}, column ${position.column})`, {
-    problem,
-    format: 'xml',
-    position,
-  });
 }
 
 function isBlank(text: string, from: number, to: number): boolean {
@@ -80,12 +73,13 @@ function isBlank(text: string, from: number, to: number): boolean {
 }
 
 function outsideRoot(text: string, from: number, to: number): void {
-  if (!isBlank(text, from, to)) fail(text, from, 'malformed', 'text outside the root element');
+  if (!isBlank(text, from, to))
+    fail('malformed', 'text outside the root element', inText(text, from));
 }
 
 function skipPast(text: string, from: number, end: string, what: string): number {
   const at = text.indexOf(end, from);
-  if (at === -1) fail(text, from - 2, 'malformed', `${what} is not closed`);
+  if (at === -1) fail('malformed', `${what} is not closed`, inText(text, from - 2));
   return at + end.length;
 }
 
@@ -93,16 +87,17 @@ function skipDeclaration(text: string, lt: number, depth: number): number {
   if (text.startsWith('--', lt + 2)) return skipPast(text, lt + 4, '-->', 'comment');
   if (depth > 0 && text.startsWith('[CDATA[', lt + 2))
     return skipPast(text, lt + 9, ']]>', 'CDATA');
-  return fail(text, lt, 'malformed', 'unexpected "<!"');
+  return fail('malformed', 'unexpected "<!"', inText(text, lt));
 }
 
 function closeTag(text: string, lt: number, open: string[]): number {
   const gt = text.indexOf('>', lt + 2);
-  if (gt === -1) fail(text, lt, 'malformed', 'closing tag is not closed');
+  if (gt === -1) fail('malformed', 'closing tag is not closed', inText(text, lt));
   const name = open.pop();
-  if (name === undefined) fail(text, lt, 'malformed', 'closing tag without an open element');
+  if (name === undefined)
+    fail('malformed', 'closing tag without an open element', inText(text, lt));
   if (!text.startsWith(name, lt + 2) || !isBlank(text, lt + 2 + name.length, gt)) {
-    fail(text, lt, 'malformed', `expected </${name}>`);
+    fail('malformed', `expected </${name}>`, inText(text, lt));
   }
   return gt + 1;
 }
@@ -126,17 +121,17 @@ function isNameEnd(c: number): boolean {
 
 function startTag(text: string, lt: number, open: string[], maxDepth: number): number {
   if (!isNameStart(text.charCodeAt(lt + 1)))
-    fail(text, lt, 'malformed', '"<" must start a tag (write &lt;)');
+    fail('malformed', '"<" must start a tag (write &lt;)', inText(text, lt));
   let end = lt + 2;
   while (!isNameEnd(text.charCodeAt(end))) end++;
   const name = text.slice(lt + 1, end);
   if (isForbiddenName(name))
-    fail(text, lt, 'forbidden-name', `element name ${name} is not allowed`);
+    fail('forbidden-name', `element name ${name} is not allowed`, inText(text, lt));
   const gt = tagEnd(text, end);
-  if (gt === -1) fail(text, lt, 'malformed', `<${name}> is not closed`);
+  if (gt === -1) fail('malformed', `<${name}> is not closed`, inText(text, lt));
   const selfClosing = text.charCodeAt(gt - 1) === 0x2f;
   if (open.length + 1 > maxDepth)
-    fail(text, lt, 'too-deep', `elements nest deeper than ${maxDepth}`);
+    fail('too-deep', `elements nest deeper than ${maxDepth}`, inText(text, lt));
   if (!selfClosing) open.push(name);
   return gt + 1;
 }
@@ -162,9 +157,8 @@ function checkRoot(text: string, lt: number, roots: readonly string[]): void {
   while (!isNameEnd(text.charCodeAt(end))) end++;
   const name = text.slice(lt + 1, end);
   if (roots.includes(name)) return;
-  const position = positionAt(text, lt);
-  throw new UcwaDecodeError(
-    `expected <${roots.join('> or <')}>, got <${name}> (line ${position.line}, column ${position.column})`,
-    { problem: 'wrong-root', format: 'xml', path: `/${name}`, position },
-  );
+  fail('wrong-root', `expected <${roots.join('> or <')}>, got <${name}>`, {
+    path: `/${name}`,
+    position: positionAt(text, lt),
+  });
 }

@@ -1,5 +1,6 @@
 import type { Link, UcwaErrorBody, UcwaErrorParameter } from '@ucwa/model';
-import { checkName, type DecodeContext, fail } from './decode-context.ts';
+import { at, checkName, type DecodeContext } from './decode-context.ts';
+import { fail } from './fail.ts';
 import { readLink } from './read-link.ts';
 import { attributesOf, childrenOf, nameOf, textOf, type XmlNode } from './xml-tree.ts';
 
@@ -24,7 +25,7 @@ export function readErrorBody(ctx: DecodeContext, node: XmlNode): UcwaErrorBody 
     else if (tag === 'debugInfo') body.debugInfo = readDebugInfo(ctx, child);
     else if (tag === 'link') body.link = readErrorLink(ctx, child);
   }
-  if (code === undefined) fail(ctx, 'invalid-value', '<reason> without a <code>');
+  if (code === undefined) fail('invalid-value', '<reason> without a <code>', at(ctx));
   ctx.trail.pop();
   return { code, ...body };
 }

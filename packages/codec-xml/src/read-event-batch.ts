@@ -1,5 +1,6 @@
 import type { EventBatch, EventSender, EventType, UcwaEvent } from '@ucwa/model';
-import { type DecodeContext, fail } from './decode-context.ts';
+import { at, type DecodeContext } from './decode-context.ts';
+import { fail } from './fail.ts';
 import { readErrorBody } from './read-error-body.ts';
 import { readLink } from './read-link.ts';
 import { readResource } from './read-resource.ts';
@@ -41,7 +42,7 @@ export function readEventBatch(ctx: DecodeContext, node: XmlNode): EventBatch {
 function readSender(ctx: DecodeContext, node: XmlNode): EventSender {
   const attributes = attributesOf(node);
   ctx.trail.push(node);
-  const rel = attributes.rel ?? fail(ctx, 'malformed', '<sender> without a rel', node);
+  const rel = attributes.rel ?? fail('malformed', '<sender> without a rel', at(ctx, node));
   const events: UcwaEvent[] = [];
   for (const child of childrenOf(node, 'sender')) {
     const tag = nameOf(child);
@@ -73,7 +74,7 @@ function readEvent(ctx: DecodeContext, node: XmlNode, tag: string, type: EventTy
       event.status = readStatus(ctx, textOf(childrenOf(child, name)), child);
     else if (name === 'reason') event.reason = readErrorBody(ctx, child);
   }
-  if (event.link === undefined) fail(ctx, 'malformed', `<${tag}> without a rel`, node);
+  if (event.link === undefined) fail('malformed', `<${tag}> without a rel`, at(ctx, node));
   ctx.trail.pop();
   return event as UcwaEvent;
 }
@@ -83,9 +84,8 @@ function readStatus(ctx: DecodeContext, text: string, node: XmlNode): 'success' 
   const status = text.trim().toLowerCase();
   if (status === 'success' || status === 'failure') return status;
   return fail(
-    ctx,
     'invalid-value',
     `expected status Success or Failure, got ${JSON.stringify(text)}`,
-    node,
+    at(ctx, node),
   );
 }

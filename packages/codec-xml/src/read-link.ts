@@ -1,5 +1,6 @@
 import { type Link, parseRevision } from '@ucwa/model';
-import { checkName, type DecodeContext, fail } from './decode-context.ts';
+import { at, checkName, type DecodeContext } from './decode-context.ts';
+import { fail } from './fail.ts';
 import { attributesOf, nameOf, type XmlNode } from './xml-tree.ts';
 
 type MutableLink = { -readonly [K in keyof Link]: Link[K] };
@@ -11,7 +12,7 @@ type MutableLink = { -readonly [K in keyof Link]: Link[K] };
 export function readLink(ctx: DecodeContext, node: XmlNode): Link {
   const attributes = attributesOf(node);
   const rel = attributes.rel;
-  if (rel === undefined) return fail(ctx, 'malformed', `<${nameOf(node)}> without a rel`, node);
+  if (rel === undefined) return fail('malformed', `<${nameOf(node)}> without a rel`, at(ctx, node));
   checkName(ctx, rel, 'link rel', node);
   const link: MutableLink = { rel, href: attributes.href ?? '' };
   const { title, revision } = attributes;
@@ -19,7 +20,7 @@ export function readLink(ctx: DecodeContext, node: XmlNode): Link {
   if (revision !== undefined) {
     link.revision =
       parseRevision(revision) ??
-      fail(ctx, 'invalid-value', `revision ${JSON.stringify(revision)} is not a number`, node);
+      fail('invalid-value', `revision ${JSON.stringify(revision)} is not a number`, at(ctx, node));
   }
   return link;
 }

@@ -1,6 +1,7 @@
 import type { EmbeddedBag, Link, LinkBag, PropertyValue, UnknownResource } from '@ucwa/model';
 import { codecShape } from '@ucwa/model/codec';
-import { checkName, type DecodeContext, fail } from './decode-context.ts';
+import { at, checkName, type DecodeContext } from './decode-context.ts';
+import { fail } from './fail.ts';
 import { readLink } from './read-link.ts';
 import { readList, readValue, requireName, scalarCode } from './read-value.ts';
 import { attributesOf, childrenOf, nameOf, textOf, type XmlNode } from './xml-tree.ts';
@@ -69,7 +70,7 @@ export function readResource(
         tag === 'property' ? readValue(ctx, child, tag, code) : readList(ctx, child, code);
     } else if (tag === 'resource') {
       const inner = readResource(ctx, child, tag);
-      if (inner.rel === '') fail(ctx, 'malformed', 'embedded <resource> without a rel', child);
+      if (inner.rel === '') fail('malformed', 'embedded <resource> without a rel', at(ctx, child));
       add(embedded, inner.rel, inner, shape?.e);
     }
   }

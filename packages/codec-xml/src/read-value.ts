@@ -1,6 +1,7 @@
 import type { PropertyValue } from '@ucwa/model';
 import type { PropertyCode } from '@ucwa/model/codec';
-import { checkName, type DecodeContext, fail } from './decode-context.ts';
+import { at, checkName, type DecodeContext } from './decode-context.ts';
+import { fail } from './fail.ts';
 import { parseBoolean, parseIsoDate, parseNumber } from './values.ts';
 import {
   attributesOf,
@@ -12,7 +13,7 @@ import {
 } from './xml-tree.ts';
 
 /** The type of one value: a catalog code with any `[]` removed; `s` for plain text. */
-export type ScalarCode = 'n' | 'b' | 'd' | 'o' | 's';
+type ScalarCode = 'n' | 'b' | 'd' | 'o' | 's';
 
 /** The code a single value (a `<property>` or an `<item>`) of `code` is read with. */
 export function scalarCode(code: PropertyCode | undefined): ScalarCode {
@@ -40,17 +41,18 @@ export function readValue(
   if (code === 's' || code === 'o') return text;
   if (code === 'n')
     return (
-      parseNumber(text) ?? fail(ctx, 'invalid-value', `expected a number, got ${show(text)}`, node)
+      parseNumber(text) ??
+      fail('invalid-value', `expected a number, got ${show(text)}`, at(ctx, node))
     );
   if (code === 'b') {
     return (
       parseBoolean(text) ??
-      fail(ctx, 'invalid-value', `expected True or False, got ${show(text)}`, node)
+      fail('invalid-value', `expected True or False, got ${show(text)}`, at(ctx, node))
     );
   }
   return (
     parseIsoDate(text) ??
-    fail(ctx, 'invalid-date', `expected an ISO 8601 date, got ${show(text)}`, node)
+    fail('invalid-date', `expected an ISO 8601 date, got ${show(text)}`, at(ctx, node))
   );
 }
 
@@ -87,7 +89,8 @@ function readObject(ctx: DecodeContext, children: readonly XmlNode[]): PropertyV
 /** The `name` attribute of a property, checked. */
 export function requireName(ctx: DecodeContext, node: XmlNode): string {
   const name = attributesOf(node).name;
-  if (name === undefined) return fail(ctx, 'malformed', `<${nameOf(node)}> without a name`, node);
+  if (name === undefined)
+    return fail('malformed', `<${nameOf(node)}> without a name`, at(ctx, node));
   checkName(ctx, name, 'property name', node);
   return name;
 }

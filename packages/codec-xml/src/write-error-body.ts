@@ -1,7 +1,7 @@
 import type { UcwaErrorBody } from '@ucwa/model';
 import { UCWA_NAMESPACE } from './media-types.ts';
 import { writeLink } from './write-properties.ts';
-import { attribute, checkEncodableName, DECLARATION, escapeText } from './xml-writer.ts';
+import { attribute, checkEncodableName, escapeText } from './xml-writer.ts';
 
 function element(tag: string, text: string): string {
   return `<${tag}>${escapeText(text)}</${tag}>`;
@@ -29,17 +29,4 @@ export function writeErrorBody(body: UcwaErrorBody, root: boolean): string {
     );
   if (body.debugInfo !== undefined) out += bag('debugInfo', Object.entries(body.debugInfo));
   return `<reason${root ? attribute('xmlns', UCWA_NAMESPACE) : ''}>${out}</reason>`;
-}
-
-/**
- * Encodes an error body as `<reason>` (ErrorsAndInformationalMessages.md); parameters
- * and debug items are `<property name>` elements.
- *
- * @example
- * ```ts
- * encodeError({ code: 'Conflict', subcode: 'AlreadyExists', message: 'Please wait and try again.' });
- * ```
- */
-export function encodeError(body: UcwaErrorBody): string {
-  return DECLARATION + writeErrorBody(body, true);
 }

@@ -2,7 +2,7 @@ import type { EventBatch, EventSender, UcwaEvent } from '@ucwa/model';
 import { writeErrorBody } from './write-error-body.ts';
 import { type WriteState, writeLink } from './write-properties.ts';
 import { namespaces, writeResource } from './write-resource.ts';
-import { attribute, DECLARATION } from './xml-writer.ts';
+import { attribute } from './xml-writer.ts';
 
 function writeEvent(state: WriteState, event: UcwaEvent): string {
   const { type, link } = event;
@@ -24,17 +24,8 @@ function writeSender(state: WriteState, sender: EventSender): string {
   return body === '' ? `${head}/>` : `${head}>${body}</sender>`;
 }
 
-/**
- * Encodes an event channel answer as `<events href>` with `<link rel="next">` (or
- * `resume` / `resync`) and `<sender>` blocks in order (EventChannelDetails.md); the
- * emulator serves these.
- *
- * @example
- * ```ts
- * encodeEventBatch({ href: '/events?ack=1', next: '/events?ack=2', senders: [] });
- * ```
- */
-export function encodeEventBatch(batch: EventBatch): string {
+/** `<events href>` with its `next`/`resume`/`resync` links and `<sender>` blocks; a root. */
+export function writeEventBatch(batch: EventBatch): string {
   const state: WriteState = { nil: false };
   let body = '';
   for (const rel of ['next', 'resume', 'resync'] as const) {
@@ -42,6 +33,5 @@ export function encodeEventBatch(batch: EventBatch): string {
     if (href !== undefined) body += writeLink({ rel, href });
   }
   for (const sender of batch.senders) body += writeSender(state, sender);
-  const head = `<events${attribute('href', batch.href)}${namespaces(state)}`;
-  return `${DECLARATION}${head}>${body}</events>`;
+  return `<events${attribute('href', batch.href)}${namespaces(state)}>${body}</events>`;
 }

@@ -28,7 +28,7 @@ function valueElement(state: WriteState, tag: string, head: string, value: Prope
 }
 
 /** One property: `<property name>` for a value, `<propertyList name>` for an array. */
-export function writeProperty(state: WriteState, name: string, value: PropertyValue): string {
+function writeProperty(state: WriteState, name: string, value: PropertyValue): string {
   checkEncodableName(name);
   const head = attribute('name', name);
   if (!Array.isArray(value)) return valueElement(state, 'property', head, value);

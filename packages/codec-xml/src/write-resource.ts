@@ -1,7 +1,7 @@
 import type { EmbeddedBag, ResourceInput, UnknownResource } from '@ucwa/model';
 import { UCWA_NAMESPACE, XSI_NAMESPACE } from './media-types.ts';
 import { type WriteState, writeLinks, writeProperties } from './write-properties.ts';
-import { attribute, checkEncodableName, DECLARATION } from './xml-writer.ts';
+import { attribute, checkEncodableName } from './xml-writer.ts';
 
 /** The namespace declarations of a root element. */
 export function namespaces(state: WriteState): string {
@@ -55,34 +55,11 @@ export function writeResource(
   return body === '' ? `${head}/>` : `${head}>${body}</resource>`;
 }
 
-/**
- * Encodes a resource as a UCWA XML document; every property is played back, unknown
- * ones included, so a GET followed by a PUT keeps them (PayloadFormat.md). `etag` is not
- * written: it travels in the `If-Match` header.
- *
- * @example
- * ```ts
- * const body = encodeResource({ ...settings, properties: { ...settings.properties, activePeriod: 'Always' } });
- * ```
- */
-export function encodeResource(resource: UnknownResource): string {
-  return DECLARATION + writeResource({ nil: false }, resource, true);
-}
-
-/**
- * Encodes a POST/PUT input as `<input>` with `<property>`/`<propertyList>` elements and
- * `<link>` elements for links (for example a `data:` URI message), as the reference's
- * XML request examples show.
- *
- * @example
- * ```ts
- * encodeInput({ properties: { operationId: '74cb…', to: 'sip:john@contoso.com' } });
- * ```
- */
-export function encodeInput(input: ResourceInput): string {
+/** `<input>` with the properties, then the links (an input has no `href` attribute). */
+export function writeInput(input: ResourceInput): string {
   const state: WriteState = { nil: false };
   const body =
     writeProperties(state, input.properties, true) + writeLinks(input.links ?? {}, false);
   const head = `<input${namespaces(state)}`;
-  return DECLARATION + (body === '' ? `${head}/>` : `${head}>${body}</input>`);
+  return body === '' ? `${head}/>` : `${head}>${body}</input>`;
 }

@@ -6,7 +6,7 @@
 export type XmlNode = { readonly [key: string]: unknown };
 
 /** Attribute values by name, as the parser leaves them (strings, entities decoded). */
-export type XmlAttributes = { readonly [name: string]: string | undefined };
+type XmlAttributes = { readonly [name: string]: string | undefined };
 
 const ATTRIBUTES = ':@';
 const TEXT = '#text';
@@ -43,11 +43,4 @@ export function textOf(children: readonly XmlNode[]): string {
 export function hasElementChild(children: readonly XmlNode[]): boolean {
   for (const child of children) if (textNodeValue(child) === undefined) return true;
   return false;
-}
-
-/** The element children named `name`, in order. */
-export function elementsNamed(children: readonly XmlNode[], name: string): XmlNode[] {
-  const out: XmlNode[] = [];
-  for (const child of children) if (nameOf(child) === name) out.push(child);
-  return out;
 }

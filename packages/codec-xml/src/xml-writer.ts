@@ -1,4 +1,4 @@
-import { isForbiddenName } from './forbidden-names.ts';
+import { isForbiddenName } from '@ucwa/model/codec';
 
 /**
  * Text XML 1.0 cannot carry at all, not even as a character reference: C0 controls
@@ -39,7 +39,7 @@ export function escapeText(value: string): string {
 }
 
 /** Escapes an attribute value (written in double quotes): also quotes, tab, newline. */
-export function escapeAttribute(value: string): string {
+function escapeAttribute(value: string): string {
   checkRepresentable(value);
   return ATTRIBUTE_SPECIAL.test(value) ? value.replace(/[&<>"'\t\n\r]/g, replace) : value;
 }
