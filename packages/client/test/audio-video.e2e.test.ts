@@ -56,27 +56,35 @@ describe.each(['json', 'xml'] as const)('audioVideo (%s)', (format) => {
     [409, 'Conflict', 'AlreadyExists'],
     [409, 'Conflict', 'TooManyGroups'],
     [410, 'Gone', 'CannotRedirect'],
-  ] as const)('surfaces the documented %i %s/%s as UcwaDocumentedError', async (status, code, subcode) => {
-    const server = await emulator();
-    const alice = await signInUser(server.url, 'alice', format);
-    const bob = await signInUser(server.url, 'bob', format);
-    await alice.makeMeAvailable({ supportedModalities: ['Messaging', 'Audio'] });
-    await bob.makeMeAvailable({ supportedModalities: ['Messaging', 'Audio'] });
-    const invited = deferred<IncomingInvitation>();
-    bob.messaging.onInvitation(invited.resolve);
-    const started = alice.messaging.start({ to: 'sip:bob@contoso.com' });
-    await (await invited.promise).accept();
-    const av = await (await started).audioVideo();
-    server.faults.add({ method: 'POST', path: '/addAudio', nth: 1, action: { type: 'error', status, code, subcode } });
-    const failure = await av.run('addAudio', { to: 'sip:bob@contoso.com' }).catch((e: unknown) => e);
-    expect(failure).toBeInstanceOf(UcwaDocumentedError);
-    expect(failure instanceof UcwaDocumentedError && [failure.status, failure.code, failure.subcode]).toEqual([
-      status,
-      code,
-      subcode,
-    ]);
-    av.close();
-    await alice.signOut();
-    await bob.signOut();
-  });
+  ] as const)(
+    'surfaces the documented %i %s/%s as UcwaDocumentedError',
+    async (status, code, subcode) => {
+      const server = await emulator();
+      const alice = await signInUser(server.url, 'alice', format);
+      const bob = await signInUser(server.url, 'bob', format);
+      await alice.makeMeAvailable({ supportedModalities: ['Messaging', 'Audio'] });
+      await bob.makeMeAvailable({ supportedModalities: ['Messaging', 'Audio'] });
+      const invited = deferred<IncomingInvitation>();
+      bob.messaging.onInvitation(invited.resolve);
+      const started = alice.messaging.start({ to: 'sip:bob@contoso.com' });
+      await (await invited.promise).accept();
+      const av = await (await started).audioVideo();
+      server.faults.add({
+        method: 'POST',
+        path: '/addAudio',
+        nth: 1,
+        action: { type: 'error', status, code, subcode },
+      });
+      const failure = await av
+        .run('addAudio', { to: 'sip:bob@contoso.com' })
+        .catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(UcwaDocumentedError);
+      expect(
+        failure instanceof UcwaDocumentedError && [failure.status, failure.code, failure.subcode],
+      ).toEqual([status, code, subcode]);
+      av.close();
+      await alice.signOut();
+      await bob.signOut();
+    },
+  );
 });

@@ -29,9 +29,11 @@ export async function makeMeAvailable(
   core: SessionCore,
   input: MakeMeAvailableInput,
 ): Promise<Resource<'me'>> {
-  const me = await currentMe(core);
+  const me = await currentMe(core, true);
   try {
-    await invokeLink(core, me, 'makeMeAvailable', input);
+    // Without a makeMeAvailable link the user is available already (me's links follow it).
+    if (me.links.makeMeAvailable !== undefined)
+      await invokeLink(core, me, 'makeMeAvailable', input);
   } catch (error) {
     // Already available (another call, or a restore racing one): that is the goal.
     if (!(isUcwaHttpError(error) && error.status === 409)) throw error;

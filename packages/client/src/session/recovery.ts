@@ -1,3 +1,4 @@
+import type { EventCursor } from '@ucwa/events';
 import { createApplication } from '../sign-in/create-application.ts';
 import { invalidatesDiscovery, locateApplication } from '../sign-in/locate-application.ts';
 import { attachChannel, type ChannelReactions } from './channel-wiring.ts';
@@ -11,8 +12,16 @@ function wait(core: SessionCore, ms: number): Promise<void> {
   return new Promise((resolve) => core.cfg.timers.setTimeout(resolve, ms));
 }
 
+/**
+ * Sets up again what the session had set up. One that fails is tried once more; one that
+ * fails again is left out, rather than recreating an application that works.
+ */
 async function runRestorers(core: SessionCore, reason: RestoreReason): Promise<void> {
-  for (const restore of [...core.restorers.values()]) await restore(reason);
+  for (const restore of [...core.restorers.values()]) {
+    await restore(reason)
+      .catch(() => restore(reason))
+      .catch(() => {});
+  }
 }
 
 /** A new application on the same endpoint id, from the known URL or after discovery. */
@@ -49,19 +58,30 @@ export function endSession(core: SessionCore, reason: SignedOutReason): void {
   core.status.set({ state: 'signedOut', reason });
 }
 
-async function recoverOnce(core: SessionCore, reactions: ChannelReactions): Promise<void> {
+async function recoverOnce(
+  core: SessionCore,
+  reactions: ChannelReactions,
+  cursor: EventCursor | undefined,
+): Promise<void> {
+  const lostHref = core.key(core.application.href);
   let last: unknown;
   for (const delay of RETRY_DELAYS) {
     await wait(core, delay);
     if (core.status.current.state === 'signedOut') return;
     try {
       await recreate(core);
-      attachChannel(core, reactions);
+      // The same application and instance back (the server had not really dropped it):
+      // continue from where the channel stood, so nothing is delivered twice.
+      const same = core.key(core.application.href) === lostHref;
+      attachChannel(core, reactions, same ? cursor : undefined);
       await runRestorers(core, 'applicationLost');
       core.status.set({ state: 'ready' });
       return;
     } catch (error) {
       last = error;
+      const channel = core.channel;
+      core.channel = undefined;
+      await channel?.stop();
     }
   }
   endSession(core, { kind: 'failed', error: last });
@@ -86,7 +106,7 @@ function recover(core: SessionCore, reactions: ChannelReactions, reason: Reconne
   const old = core.channel;
   core.channel = undefined;
   void old?.stop();
-  core.recovering = recoverOnce(core, reactions).finally(() => {
+  core.recovering = recoverOnce(core, reactions, old?.cursor).finally(() => {
     core.recovering = undefined;
   });
 }

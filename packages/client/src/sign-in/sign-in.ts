@@ -13,6 +13,9 @@ async function identityOf(cfg: SignInConfig): Promise<ApplicationIdentity> {
     userAgent: app.userAgent,
     culture: app.culture ?? 'en-US',
     endpointId: app.endpointId ?? (await cfg.records.endpointId(cfg.randomId)),
+    // One per session (MultiTabSupport.md): recreating the application with it gives this
+    // session its own event channel back, events still queued there included.
+    instanceId: cfg.randomId(),
   };
 }
 
