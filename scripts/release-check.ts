@@ -3,12 +3,13 @@
 //      `pnpm publish -r --dry-run`. Each package must end at the version the pending
 //      changesets call for (scripts/changeset-plan.ts), with a CHANGELOG.md entry when
 //      bumped, and must pack exactly the files it should ship (scripts/tarball-rules.ts).
-//   2. From that release, per published package: a change without a changeset makes
-//      `changeset status` fail, a changeset makes it pass, and a patch changeset then
+//   2. From that release, per published package: a change to its tests alone needs no
+//      changeset, a change to its sources without one makes `changeset status` fail, a
+//      changeset makes it pass, and a patch changeset then
 //      bumps that package and only the dependents whose `^` range the new version leaves
 //      (none from 0.1.0 on; at 0.0.x, `^0.0.1` admits 0.0.1 alone).
 //   3. A minor bump of the package most others depend on bumps it and every dependent.
-import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Bump, parseChangeset, plannedVersions } from './changeset-plan.ts';
 import { type PublishedPackage, publishedPackages, readManifest } from './published-packages.ts';
@@ -116,26 +117,32 @@ async function rehearseChange(root: string, pkg: PublishedPackage, bump: Bump): 
   const branch = `rehearse-${pkg.folder}-${bump}`;
   gitIn(root, ['checkout', '-q', '-b', branch, 'main']);
   try {
-    const file = readdirSync(join(pkg.dir, 'src'))
-      .filter((f) => f.endsWith('.ts'))
-      .sort()[0];
-    appendFileSync(
-      join(pkg.dir, 'src', file ?? 'index.ts'),
-      '\n// a change for the release rehearsal\n',
-    );
-    gitIn(root, ['commit', '-q', '-a', '-m', `change ${name}`]);
+    const changeSource = (): void => {
+      const file = readdirSync(join(pkg.dir, 'src'))
+        .filter((f) => f.endsWith('.ts'))
+        .sort()[0];
+      appendFileSync(join(pkg.dir, 'src', file ?? 'index.ts'), '\n// a change for the rehearsal\n');
+      gitIn(root, ['commit', '-q', '-a', '-m', `change ${name}`]);
+    };
     if (bump === 'patch')
       await tally.check(
-        `${name}: changeset status fails on a change without a changeset, passes with one`,
+        `${name}: changeset status needs a changeset for src/, not for test/`,
         () => {
-          if (changesetStatus(root) === 0)
-            throw new Error('changeset status passed without a changeset');
+          mkdirSync(join(pkg.dir, 'test'), { recursive: true });
+          writeFileSync(join(pkg.dir, 'test', 'rehearsal.txt'), 'a test-only change\n');
+          gitIn(root, ['add', join(pkg.dir, 'test', 'rehearsal.txt')]);
+          gitIn(root, ['commit', '-q', '-m', `test change in ${name}`]);
+          if (changesetStatus(root) !== 0) throw new Error('status failed on a test-only change');
+          changeSource();
+          if (changesetStatus(root) === 0) throw new Error('status passed without a changeset');
           writeChangeset(root, pkg, bump);
-          if (changesetStatus(root) !== 0)
-            throw new Error('changeset status failed with a changeset');
+          if (changesetStatus(root) !== 0) throw new Error('status failed with a changeset');
         },
       );
-    else writeChangeset(root, pkg, bump);
+    else {
+      changeSource();
+      writeChangeset(root, pkg, bump);
+    }
     const before = publishedPackages(root);
     const planned = plannedVersions(
       before.map((p) => p.manifest),
