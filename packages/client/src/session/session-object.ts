@@ -75,6 +75,7 @@ function snapshotOf(core: SessionCore): SessionSnapshot {
     endpointId: core.identity.endpointId,
     userAgent: core.identity.userAgent,
     culture: core.identity.culture,
+    instanceId: core.identity.instanceId,
     applicationHref: core.key(core.application.href),
     discovery: { userUrl: core.userUrl, applicationsUrl: core.applicationsUrl },
     cursor: channel.cursor,
@@ -124,7 +125,7 @@ export function sessionOf(core: SessionCore): Session {
     snapshot: () => snapshotOf(core),
     detach: async () => {
       const channel = core.channel;
-      endSession(core, { kind: 'signOut' });
+      endSession(core, { kind: 'detached' });
       await channel?.stopped;
     },
     signOut: () => signOut(core),

@@ -10,11 +10,11 @@ export interface SessionSnapshot {
   readonly endpointId: string;
   readonly userAgent: string;
   readonly culture: string;
+  /** The event channel instance of the application (MultiTabSupport.md). */
+  readonly instanceId: string;
   /** The application's absolute href. */
   readonly applicationHref: string;
   readonly discovery: CachedDiscovery;
   /** Where the event channel stood: nothing before it is lost, nothing after it replayed twice. */
   readonly cursor: EventCursor;
-  /** What `makeMeAvailable` was called with, to restore it if the application is gone. */
-  readonly availability?: Readonly<Record<string, unknown>>;
 }

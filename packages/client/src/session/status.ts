@@ -6,6 +6,8 @@ export type ReconnectReason =
 /** Why a session ended. */
 export type SignedOutReason =
   | { readonly kind: 'signOut' }
+  /** `detach()`: the application lives on for a snapshot to continue. */
+  | { readonly kind: 'detached' }
   | { readonly kind: 'aborted'; readonly cause: unknown }
   | { readonly kind: 'authFailed'; readonly error: unknown }
   | { readonly kind: 'replaced'; readonly error: unknown }

@@ -8,7 +8,7 @@ export interface ApplicationIdentity {
   readonly endpointId: string;
   readonly culture: string;
   /** One per browser tab sharing the application. */
-  readonly instanceId?: string;
+  readonly instanceId: string;
 }
 
 /** POSTs to `applications` and returns the application resource. */
@@ -18,12 +18,12 @@ export async function createApplication(
   identity: ApplicationIdentity,
   signal: AbortSignal | undefined,
 ): Promise<Resource<'application'>> {
-  const properties: Record<string, string> = {
+  const properties = {
     userAgent: identity.userAgent,
     endpointId: identity.endpointId,
     culture: identity.culture,
+    instanceId: identity.instanceId,
   };
-  if (identity.instanceId !== undefined) properties.instanceId = identity.instanceId;
   const o = signal === undefined ? {} : { signal };
   const created = await transport.post(applicationsUrl, { properties }, o);
   const application =

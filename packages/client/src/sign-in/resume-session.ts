@@ -37,6 +37,7 @@ export async function resumeSession(
     userAgent: snapshot.userAgent,
     culture: snapshot.culture,
     endpointId: snapshot.endpointId,
+    instanceId: snapshot.instanceId,
   };
   const cfg = resolveSignIn({ ...options, application: identity } as SignInOptions);
   const status = createStatusCell(options.onStatus);
