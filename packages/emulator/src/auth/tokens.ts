@@ -19,7 +19,8 @@ export class TokenStore {
   readonly #clock: Clock;
   readonly #ids: IdSource;
   readonly #tokens = new Map<string, TokenRecord>();
-  #sweepAt = 1024;
+  /** Token strings by lifetime (seconds), in the order issued: oldest first. */
+  readonly #byLifetime = new Map<number, Set<string>>();
 
   constructor(clock: Clock, ids: IdSource) {
     this.#clock = clock;
@@ -28,32 +29,36 @@ export class TokenStore {
 
   /** Issues a `cwt=…` token valid for `lifetimeS` seconds on `host`; forgets expired ones. */
   issue(fields: Omit<TokenRecord, 'token' | 'expiresAt'>, lifetimeS: number): TokenRecord {
-    this.#sweep();
+    this.#prune();
     const record: TokenRecord = {
       ...fields,
       token: `cwt=${this.#ids.hex(48)}`,
       expiresAt: this.#clock.now() + lifetimeS * 1000,
     };
     this.#tokens.set(record.token, record);
+    let queue = this.#byLifetime.get(lifetimeS);
+    if (queue === undefined) {
+      queue = new Set();
+      this.#byLifetime.set(lifetimeS, queue);
+    }
+    queue.add(record.token);
     return record;
   }
 
-  /** How many tokens are kept (expired ones not yet swept included). */
-  get size(): number {
-    return this.#tokens.size;
-  }
-
   /**
-   * Drops expired tokens. Runs when the store has doubled since the last sweep, so the
-   * cost per issued token stays constant and expired tokens never pile up.
+   * Forgets expired tokens. Tokens of one lifetime expire in the order they were issued,
+   * so each queue is trimmed from its front and the cost is constant per token.
    */
-  #sweep(): void {
-    if (this.#tokens.size < this.#sweepAt) return;
+  #prune(): void {
     const now = this.#clock.now();
-    for (const [token, record] of this.#tokens) {
-      if (record.expiresAt <= now) this.#tokens.delete(token);
+    for (const queue of this.#byLifetime.values()) {
+      for (const token of queue) {
+        const record = this.#tokens.get(token);
+        if (record !== undefined && record.expiresAt > now) break;
+        queue.delete(token);
+        this.#tokens.delete(token);
+      }
     }
-    this.#sweepAt = Math.max(1024, this.#tokens.size * 2);
   }
 
   /** The token record for a raw token, expired or not. */
@@ -66,6 +71,7 @@ export class TokenStore {
    * expired, and used on the host it was issued for.
    */
   verify(authorization: string | null, host: string): TokenRecord | undefined {
+    this.#prune();
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
     const record = match?.[1] === undefined ? undefined : this.#tokens.get(match[1]);
     if (record === undefined) return undefined;

@@ -134,6 +134,7 @@ export class EventChannel {
     if (previous !== undefined && priority < previous.priority) {
       return Promise.resolve({ kind: 'replaced' });
     }
+    if (signal.aborted) return Promise.resolve({ kind: 'gone' });
     return new Promise<ChannelAnswer>((resolve) => {
       const waiter: Waiter = {
         ack,
