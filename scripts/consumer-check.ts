@@ -34,16 +34,22 @@ import { copyWorkspace, removeCopy } from './workspace-copy.ts';
 const tally = createTally('consumer');
 const cleanup: string[] = [];
 
-/** The version the workspace installed for a third-party dependency of `pkg`. */
-function installedVersion(pkg: PublishedPackage, dep: string): string {
-  const file = join(pkg.dir, 'node_modules', dep, 'package.json');
+/** The version of `dep` installed for the workspace folder `dir`. */
+function installedVersion(dir: string, dep: string): string {
+  const file = join(dir, 'node_modules', dep, 'package.json');
   return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }
 
+/**
+ * The consumer's package.json, CommonJS as `npm init` writes it: the tarballs, the optional
+ * peers (installed as a user of that subpath would, e.g. undici), and third-party
+ * dependencies pinned by `overrides` to the versions the workspace tested, so that a
+ * missing `dependencies` entry still fails (an override installs nothing by itself).
+ */
 function consumerManifest(
+  copy: string,
   packages: readonly PublishedPackage[],
   tarballs: Map<string, string>,
-  typesNode: string,
 ): object {
   const dependencies: Record<string, string> = {};
   const overrides: Record<string, string> = {};
@@ -53,10 +59,9 @@ function consumerManifest(
     overrides[name] = `$${name}`;
     const { dependencies: deps = {}, peerDependencies: peers = {} } = pkg.manifest;
     for (const dep of Object.keys(deps))
-      if (!tarballs.has(dep)) overrides[dep] = installedVersion(pkg, dep);
-    // Optional peers are installed as a user of that subpath would (e.g. undici).
+      if (!tarballs.has(dep)) overrides[dep] = installedVersion(pkg.dir, dep);
     for (const dep of Object.keys(peers))
-      if (!tarballs.has(dep)) dependencies[dep] = installedVersion(pkg, dep);
+      if (!tarballs.has(dep)) dependencies[dep] = installedVersion(pkg.dir, dep);
   }
   return {
     name: 'ucwa-consumer',
@@ -64,7 +69,7 @@ function consumerManifest(
     private: true,
     type: 'commonjs',
     dependencies,
-    devDependencies: { '@types/node': typesNode },
+    devDependencies: { '@types/node': installedVersion(copy, '@types/node') },
     overrides,
   };
 }
@@ -85,20 +90,17 @@ const tsconfig = {
   include: ['esm', 'cjs'],
 };
 
-/** Builds and packs the packages in a copy, then installs them into a new npm project. */
-function setUp(): { consumer: string; packages: PublishedPackage[]; tsc: string } {
-  const copy = copyWorkspace('ucwa-consumer-src-');
-  cleanup.push(copy);
-  run(
-    'pnpm',
-    ['exec', 'turbo', 'run', 'build', '--filter=./packages/*', '--output-logs=errors-only'],
-    {
-      cwd: copy,
-    },
-  );
-  const packages = publishedPackages(copy);
-  const tgz = mkdtempSync(join(tmpdir(), 'ucwa-consumer-tgz-'));
-  cleanup.push(tgz);
+const newTemp = (prefix: string): string => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  cleanup.push(dir);
+  return dir;
+};
+const writeJson = (file: string, value: unknown): void =>
+  writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
+
+/** `pnpm pack` of every package (publishConfig applied) → tarball path by package name. */
+function packAll(packages: readonly PublishedPackage[]): Map<string, string> {
+  const tgz = newTemp('ucwa-consumer-tgz-');
   const tarballs = new Map<string, string>();
   for (const pkg of packages) {
     const before = new Set(readdirSync(tgz));
@@ -107,25 +109,32 @@ function setUp(): { consumer: string; packages: PublishedPackage[]; tsc: string 
     if (file === undefined) throw new Error(`pnpm pack wrote no tarball for ${pkg.manifest.name}`);
     tarballs.set(pkg.manifest.name, join(tgz, file));
   }
-  const consumer = mkdtempSync(join(tmpdir(), 'ucwa-consumer-'));
-  cleanup.push(consumer);
-  const typesNode = (
-    JSON.parse(readFileSync(join(copy, 'node_modules/@types/node/package.json'), 'utf8')) as {
-      version: string;
-    }
-  ).version;
-  writeFileSync(
-    join(consumer, 'package.json'),
-    `${JSON.stringify(consumerManifest(packages, tarballs, typesNode), null, 2)}\n`,
-  );
-  writeFileSync(join(consumer, 'tsconfig.json'), `${JSON.stringify(tsconfig, null, 2)}\n`);
+  return tarballs;
+}
+
+/** Builds and packs the packages in a copy, then installs them into a new npm project. */
+function setUp(): { consumer: string; packages: PublishedPackage[]; tsc: string } {
+  const copy = copyWorkspace('ucwa-consumer-src-');
+  cleanup.push(copy);
+  const build = [
+    'exec',
+    'turbo',
+    'run',
+    'build',
+    '--filter=./packages/*',
+    '--output-logs=errors-only',
+  ];
+  run('pnpm', build, { cwd: copy });
+  const packages = publishedPackages(copy);
+  const tarballs = packAll(packages);
+  const consumer = newTemp('ucwa-consumer-');
+  writeJson(join(consumer, 'package.json'), consumerManifest(copy, packages, tarballs));
+  writeJson(join(consumer, 'tsconfig.json'), tsconfig);
   mkdirSync(join(consumer, 'esm'));
   mkdirSync(join(consumer, 'cjs'));
-  writeFileSync(join(consumer, 'esm/package.json'), '{ "type": "module" }\n');
-  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', '--prefer-offline'], {
-    cwd: consumer,
-    timeout: 300_000,
-  });
+  writeJson(join(consumer, 'esm/package.json'), { type: 'module' });
+  const npm = ['install', '--no-audit', '--no-fund', '--loglevel=error', '--prefer-offline'];
+  run('npm', npm, { cwd: consumer, timeout: 300_000 });
   copyFileSync(join(copy, 'apps/sample/src/quick-start.ts'), join(consumer, 'esm/quick-start.ts'));
   return { consumer, packages, tsc: join(copy, 'node_modules/.bin/tsc') };
 }

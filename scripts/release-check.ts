@@ -5,9 +5,9 @@
 //      bumped, and must pack exactly the files it should ship (scripts/tarball-rules.ts).
 //   2. From that release, per published package: a change to its tests alone needs no
 //      changeset, a change to its sources without one makes `changeset status` fail, a
-//      changeset makes it pass, and a patch changeset then
-//      bumps that package and only the dependents whose `^` range the new version leaves
-//      (none from 0.1.0 on; at 0.0.x, `^0.0.1` admits 0.0.1 alone).
+//      changeset makes it pass, and a patch changeset then bumps that package and only
+//      the dependents whose `^` range the new version leaves (none from 0.1.0 on; at
+//      0.0.x, `^0.0.1` admits 0.0.1 alone).
 //   3. A minor bump of the package most others depend on bumps it and every dependent.
 import { appendFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -81,7 +81,7 @@ async function rehearseRelease(root: string): Promise<boolean> {
         cwd: root,
         timeout: 600_000,
       });
-      packed = JSON.parse(stdout.slice(stdout.indexOf('['))) as typeof packed;
+      packed = JSON.parse(stdout.slice(stdout.search(/^\[$/m))) as typeof packed;
     },
   );
   if (!released) return false;
