@@ -1,19 +1,26 @@
 #!/usr/bin/env node
-import { parseCliArgs, USAGE } from './cli-args.ts';
+import { parseCliArgs, signInLine, USAGE } from './cli-args.ts';
 import { startEmulator } from './server.ts';
 
-// ucwa-emulator: prints its base URL once listening, stops on SIGINT/SIGTERM.
+// ucwa-emulator: prints where it listens and who can sign in, stops on SIGINT/SIGTERM.
 async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
   let options: ReturnType<typeof parseCliArgs>;
   try {
-    options = parseCliArgs(process.argv.slice(2));
+    options = parseCliArgs(argv);
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
     process.exitCode = 2;
     return;
   }
   const server = await startEmulator(options);
-  process.stdout.write(`UCWA emulator listening on ${server.url}\n`);
+  process.stdout.write(
+    `UCWA emulator listening on ${server.url}; ${signInLine(server.users.all)}\n`,
+  );
   const stop = (): void => {
     void server.close().then(() => process.exit(0));
   };

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Harness, harness, signIn } from './helpers.ts';
+import { type Harness, harness, signIn, untilPending } from './helpers.ts';
 
 let h: Harness;
 afterEach(async () => {
@@ -76,7 +76,7 @@ describe('batch', () => {
     const s = await signIn(h.url);
     h.server.faults.add({ path: '/me/phones', action: { type: 'delay', ms: 1000 } });
     const slow = [s.get(`${s.appHref}/me/phones`), s.get(`${s.appHref}/me/phones`)];
-    await new Promise((r) => setTimeout(r, 50));
+    await untilPending(h.clock, 2); // both are held by their delay
     const parts = [
       { method: 'GET', path: `${s.appHref}/me` },
       { method: 'GET', path: `${s.appHref}/me` },

@@ -21,12 +21,28 @@ describe('ucwa-emulator CLI', () => {
       child.on('exit', (code) => reject(new Error(`exited ${code}`)));
     });
     const url = /(http:\/\/127\.0\.0\.1:\d+)/.exec(line)?.[1] ?? '';
-    expect(line).toBe(`UCWA emulator listening on ${url}`);
+    expect(line).toBe(
+      `UCWA emulator listening on ${url}; sign in as alice@contoso.com, bob@contoso.com, carol@contoso.com (password "demo")`,
+    );
     const root = await fetch(`${url}/`, { headers: { Accept: 'application/json' } });
     expect(root.status).toBe(200);
     const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     expect(await exit).toBe(0);
+  }, 15_000);
+
+  it('prints its usage for --help and exits 0', async () => {
+    const child = spawn(process.execPath, ['--conditions=@ucwa/source', cli, '--help'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(0);
+    expect(out).toMatch(/^usage: ucwa-emulator/);
+    expect(out).toContain('--users');
   }, 15_000);
 
   it('parses and validates options', () => {
@@ -40,5 +56,7 @@ describe('ucwa-emulator CLI', () => {
     });
     expect(() => parseCliArgs(['--port', 'x'])).toThrow(/--port/);
     expect(() => parseCliArgs(['--format-default', 'yaml'])).toThrow(/json or xml/);
+    expect(parseCliArgs(['--seed', '42'])).toMatchObject({ seed: 42 });
+    expect(() => parseCliArgs(['--seed', 'x'])).toThrow(/--seed/);
   });
 });

@@ -55,12 +55,8 @@ describe('event channel', () => {
     const pending = s.get(`${s.eventsHref}&timeout=5000`);
     await untilPending(h.clock);
     h.clock.advance(1_799_000);
-    let done = false;
-    void pending.then(() => {
-      done = true;
-    });
-    await new Promise((r) => setTimeout(r, 20));
-    expect(done).toBe(false);
+    // Still held: its timer is still set (a released P-GET cancels it).
+    expect(h.clock.pending()).toBe(1);
     h.clock.advance(1_000);
     const batch = await json(pending);
     const short = s.get(`${batch._links.next?.href}&timeout=1`);
@@ -128,12 +124,8 @@ describe('event channel', () => {
     ev('a', 'Low'); // supersedes the first update of a
     h.clock.advance(14_000);
     ev('c', 'Medium');
-    let done = false;
-    void pending.then(() => {
-      done = true;
-    });
-    await new Promise((r) => setTimeout(r, 20));
-    expect(done).toBe(false);
+    // Still held: its timer is still set (a released P-GET cancels it).
+    expect(h.clock.pending()).toBe(1);
     h.clock.advance(1_000);
     expect(eventList(await json(pending))).toEqual([
       'me:updated:b',
