@@ -20,9 +20,12 @@ export type {
   SentMessage,
   TypingChange,
 } from './helpers/conversation.ts';
+export type { MeetingInput, Meetings } from './helpers/meetings.ts';
 export type { MessageText } from './helpers/message-text.ts';
 export type { IncomingInvitation, Messaging, StartMessagingOptions } from './helpers/messaging.ts';
 export type { People, SearchOptions } from './helpers/people.ts';
+export type { CallViaWorkOptions, PhoneAudio, PhoneAudioAction } from './helpers/phone-audio.ts';
+export { PHONE_AUDIO_ACTIONS } from './helpers/phone-audio.ts';
 export type {
   ContactPresenceChange,
   Presence,

@@ -8,8 +8,10 @@ import {
 } from '@ucwa/model';
 import type { BatchResult } from '@ucwa/transport';
 import { UcwaSessionClosedError } from '../errors/session-closed-error.ts';
+import { createMeetings } from '../helpers/meetings.ts';
 import { createMessaging } from '../helpers/messaging.ts';
 import { createPeople } from '../helpers/people.ts';
+import { createPhoneAudio } from '../helpers/phone-audio.ts';
 import { createPresence } from '../helpers/presence.ts';
 import { currentMe, makeMeAvailable } from './availability.ts';
 import { invokeLink } from './invoke.ts';
@@ -121,6 +123,8 @@ export function sessionOf(core: SessionCore): Session {
     presence: createPresence(core),
     people: createPeople(core),
     messaging: createMessaging(core),
+    phoneAudio: createPhoneAudio(core),
+    meetings: createMeetings(core),
     batch: (hrefs, o) => batchGet(core, hrefs, o?.signal),
     snapshot: () => snapshotOf(core),
     detach: async () => {

@@ -1,8 +1,10 @@
 import type { EventFilter, EventHandler } from '@ucwa/events';
 import type { LinkRelsOf, PropertiesOf, Rel, Resource, UnknownResource } from '@ucwa/model';
 import type { BatchResult, Transport } from '@ucwa/transport';
+import type { Meetings } from '../helpers/meetings.ts';
 import type { Messaging } from '../helpers/messaging.ts';
 import type { People } from '../helpers/people.ts';
+import type { PhoneAudio } from '../helpers/phone-audio.ts';
 import type { Presence } from '../helpers/presence.ts';
 import type { InputArgs, LinkTarget, OperationRelOf } from '../navigation/types.ts';
 import type { ResourceStore, StoreWatcher } from '../store/store-types.ts';
@@ -80,6 +82,10 @@ export interface Session {
   readonly people: People;
   /** Instant messaging: start, accept, send, receive, typing. */
   readonly messaging: Messaging;
+  /** Calls through the user's phone. */
+  readonly phoneAudio: PhoneAudio;
+  /** Online meetings: list, create, update, delete, join. */
+  readonly meetings: Meetings;
   /** GETs many hrefs in one `multipart/batching` request. */
   batch(hrefs: readonly string[], options?: SessionCallOptions): Promise<BatchResult[]>;
   /** Serializable state to continue in another process with `resumeSession`. */
