@@ -3,13 +3,14 @@
 // `pnpm pack` (so publishConfig applies), installs the tarballs with npm into a new
 // project under the temporary directory (a CommonJS package.json, as `npm init` writes),
 // compiles strict `nodenext` TypeScript programs against them with the workspace's tsc
-// and runs them with Node:
+// and runs them with the current Node and with the oldest one `engines.node` admits
+// (scripts/minimum-node.ts):
 //   - per package, an ES module importing every subpath it exports (its .d.ts checked
 //     with skipLibCheck off, its runtime dependencies declared, its modules loadable);
 //   - a CommonJS program that `require`s every package, and one that uses `import()`;
 //   - the README's quick start (apps/sample/src/quick-start.ts) against the
 //     `ucwa-emulator` command the emulator's tarball installs.
-// Each program is one test of the run's totals.
+// Each program on each Node is one test of the run's totals.
 import { type ChildProcess, spawn } from 'node:child_process';
 import {
   copyFileSync,
@@ -22,6 +23,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { consumerPrograms, type Program } from './consumer-programs.ts';
+import { minimumNode } from './minimum-node.ts';
 import {
   importableSubpaths,
   type PublishedPackage,
@@ -154,8 +156,11 @@ function concerns(diagnostic: string, program: Program): boolean {
 }
 
 /** Starts the `ucwa-emulator` command of the installed tarball; resolves with its URL. */
-function startEmulator(consumer: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(join(consumer, 'node_modules/.bin/ucwa-emulator'), ['--port', '0'], {
+function startEmulator(
+  consumer: string,
+  node: string,
+): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(node, [join(consumer, 'node_modules/.bin/ucwa-emulator'), '--port', '0'], {
     cwd: consumer,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -182,15 +187,16 @@ async function runProgram(
   consumer: string,
   program: Program,
   diagnostics: string[],
+  node: string,
 ): Promise<void> {
   const mine = diagnostics.filter((d) => concerns(d, program));
   if (mine.length > 0) throw new Error(`tsc:\n${mine.join('\n')}`);
   const js = program.file.replace(/\.ts$/, '.js');
   let emulator: { url: string; child: ChildProcess } | undefined;
-  if (program.needsEmulator) emulator = await startEmulator(consumer);
+  if (program.needsEmulator) emulator = await startEmulator(consumer, node);
   try {
     const env = { ...process.env, UCWA_ORIGIN: emulator?.url ?? '', UCWA_PASSWORD: 'demo' };
-    const { stdout } = run(process.execPath, [js], { cwd: consumer, env, timeout: 60_000 });
+    const { stdout } = run(node, [js], { cwd: consumer, env, timeout: 60_000 });
     const missing = program.expect.filter((pattern) => !pattern.test(stdout));
     if (missing.length > 0)
       throw new Error(`output does not match ${missing.join(', ')}:\n${stdout}`);
@@ -220,8 +226,19 @@ async function main(): Promise<number> {
     for (const program of programs)
       if (program.source !== undefined) writeFileSync(join(consumer, program.file), program.source);
     const diagnostics = compile(consumer, tsc);
-    for (const program of programs)
-      await tally.check(program.title, () => runProgram(consumer, program, diagnostics));
+    let oldest: { version: string; node: string } | undefined;
+    await tally.check('the oldest supported Node (engines.node) from the npm registry', () => {
+      oldest = minimumNode();
+    });
+    for (const program of programs) {
+      await tally.check(`${program.title} [Node ${process.versions.node}]`, () =>
+        runProgram(consumer, program, diagnostics, process.execPath),
+      );
+      const title = `${program.title} [Node ${oldest?.version ?? 'oldest supported'}]`;
+      const node = oldest?.node;
+      if (node === undefined) tally.skip(title, 'that Node could not be installed');
+      else await tally.check(title, () => runProgram(consumer, program, diagnostics, node));
+    }
     return tally.finish();
   } finally {
     for (const dir of cleanup.reverse()) removeCopy(dir);

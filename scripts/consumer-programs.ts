@@ -60,7 +60,7 @@ function requireProgram(packages: readonly ConsumerPackage[]): Program {
   const lines = packages.map((p, i) => `import ${ident('pkg', i)} = require('${p.name}');`);
   const table = packages.map((p, i) => `  ['${p.name}', ${ident('pkg', i)}],`);
   return {
-    title: 'CommonJS: every package loaded with require() (Node ≥ 22.12)',
+    title: 'CommonJS: every package loaded with require()',
     file: 'cjs/require.ts',
     source: `${lines.join('\n')}
 
