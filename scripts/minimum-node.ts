@@ -23,10 +23,9 @@ export function minimumNode(): { version: string; node: string } {
   };
   const version = minimumVersion(manifest.engines?.node ?? '');
   const arch = process.arch === 'arm64' ? 'arm64' : 'x64';
-  const cache =
-    // biome-ignore lint/suspicious/noUndeclaredEnvVars: scripts/dev.sh's cache folder, not a turbo task input
-    process.env.UCWA_TOOLCHAIN_DIR ??
-    join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'ucwa-toolchain');
+  // scripts/dev.sh's cache folder (UCWA_TOOLCHAIN_DIR, else XDG_CACHE_HOME or ~/.cache).
+  const { UCWA_TOOLCHAIN_DIR: toolchain, XDG_CACHE_HOME: xdg } = process.env;
+  const cache = toolchain ?? join(xdg ?? join(homedir(), '.cache'), 'ucwa-toolchain');
   const dir = join(cache, `node${version}-${arch}`);
   const node = join(dir, 'node_modules', `node-linux-${arch}`, 'bin', 'node');
   if (!existsSync(node)) {
