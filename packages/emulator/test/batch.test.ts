@@ -10,16 +10,14 @@ function batchBody(
   boundary: string,
   parts: { method: string; path: string; body?: string }[],
 ): string {
-  return (
-    parts
-      .map(
-        (p) =>
-          `--${boundary}\r\nContent-Type: application/http; msgtype=request\r\n\r\n${p.method} ${p.path} HTTP/1.1\r\nHost: x\r\nAccept: application/json\r\n` +
-          (p.body === undefined ? '\r\n' : `Content-Type: application/json\r\n\r\n${p.body}`) +
-          '\r\n',
-      )
-      .join('') + `--${boundary}--\r\n`
-  );
+  return `${parts
+    .map(
+      (p) =>
+        `--${boundary}\r\nContent-Type: application/http; msgtype=request\r\n\r\n${p.method} ${p.path} HTTP/1.1\r\nHost: x\r\nAccept: application/json\r\n` +
+        (p.body === undefined ? '\r\n' : `Content-Type: application/json\r\n\r\n${p.body}`) +
+        '\r\n',
+    )
+    .join('')}--${boundary}--\r\n`;
 }
 
 describe('batch', () => {

@@ -8,21 +8,23 @@ import { createPutGuard } from '../conditional-put.ts';
 import type { FeatureHost, RouteContext } from '../feature.ts';
 import { type PerApplication, perApplication } from '../state.ts';
 import {
-  conversationResource,
+  conversationChanged,
+  endConversation,
+  invitationEvent,
+  messagingJoined,
+  publish,
+} from './comm-events.ts';
+import {
   convPath,
-  invitationHref,
-  invitationResource,
   messagingResource,
   participantHref,
-  participantLink,
-  participantMessagingResource,
   participantResource,
 } from './comm-resources.ts';
 import type { AppComm, Conversation, Invitation, Party } from './comm-state.ts';
-import { isIdle, others } from './comm-state.ts';
+import { isIdle } from './comm-state.ts';
 
 /** Optional parts of an event. */
-interface Extras {
+export interface Extras {
   readonly in?: { rel: string; href: string; title?: string };
   readonly resource?: PublishedEvent['resource'];
   readonly status?: 'success' | 'failure';
@@ -86,9 +88,11 @@ export function onConversation(
   };
 }
 
+/** 404 ConversationNotFound. */
 export const notFound = (): ErrorReply =>
   ucwaError(404, 'ConversationNotFound', { message: 'The conversation does not exist.' });
 
+/** The communication family's shared state and events for one emulator. */
 export function createComm(host: FeatureHost): Comm {
   const apps = perApplication<AppComm>(() => ({
     guard: createPutGuard(host.ids),
@@ -98,144 +102,46 @@ export function createComm(host: FeatureHost): Comm {
     conversations: new Map(),
     invitations: new Map(),
   }));
-  const event = (
-    sender: PublishedEvent['sender'],
-    rel: string,
-    href: string,
-    type: PublishedEvent['type'],
-    extras: Extras,
-  ): PublishedEvent => ({
-    sender,
-    type,
-    link: { rel, href },
-    ...(extras.in === undefined ? {} : { in: extras.in }),
-    ...(extras.resource === undefined ? {} : { resource: extras.resource }),
-    ...(extras.status === undefined ? {} : { status: extras.status }),
-    ...(extras.reason === undefined ? {} : { reason: extras.reason }),
-    ...(extras.priority === undefined ? {} : { priority: extras.priority }),
-  });
   const comm: Comm = {
     host,
     apps,
     conversation(ctx) {
-      const c = apps.get(ctx.app).conversations.get(ctx.params.conversation ?? '');
-      return c ?? notFound();
+      return apps.get(ctx.app).conversations.get(ctx.params.conversation ?? '') ?? notFound();
     },
-    fromCommunication(app, rel, href, type, extras = {}) {
-      const sender = { rel: 'communication', href: app.href('communication') };
-      host.events.toApplication(app, event(sender, rel, href, type, extras));
-    },
-    fromConversation(c, rel, href, type, extras = {}) {
-      const sender = { rel: 'conversation', href: convPath(c) };
-      host.events.toApplication(c.app, event(sender, rel, href, type, extras));
-    },
-    conversationChanged(c, type) {
-      const resource = type === 'deleted' ? undefined : conversationResource(c);
-      comm.fromCommunication(
-        c.app,
-        'conversation',
-        convPath(c),
+    fromCommunication: (app, rel, href, type, extras = {}) =>
+      publish(
+        host,
+        { rel: 'communication', href: app.href('communication') },
+        app,
+        rel,
+        href,
         type,
-        resource ? { resource } : {},
-      );
-    },
-    messagingUpdated(c) {
+        extras,
+      ),
+    fromConversation: (c, rel, href, type, extras = {}) =>
+      publish(host, { rel: 'conversation', href: convPath(c) }, c.app, rel, href, type, extras),
+    conversationChanged: (c, type) => conversationChanged(comm, c, type),
+    messagingUpdated: (c) =>
       comm.fromConversation(c, 'messaging', convPath(c, 'messaging'), 'updated', {
         resource: messagingResource(c),
-      });
-    },
-    invitationEvent(i, type, priority) {
-      const extras: Extras = {
-        resource: invitationResource(i),
-        ...(type === 'completed'
-          ? { status: i.state === 'Connected' ? 'success' : 'failure' }
-          : {}),
-        ...(type === 'completed' && i.reason !== undefined ? { reason: i.reason } : {}),
-        // The catalog lists no priority for every `completed`; an operation's end is High.
-        priority: priority ?? 'High',
-      };
-      const rel = invitationResource(i).rel;
-      comm.fromCommunication(i.conversation.app, rel, invitationHref(i), type, extras);
-    },
-    localParticipantAdded(c) {
+      }),
+    invitationEvent: (i, type, priority) => invitationEvent(comm, i, type, priority),
+    localParticipantAdded: (c) =>
       comm.fromConversation(c, 'localParticipant', participantHref(c, c.local), 'added', {
         resource: participantResource(c, c.local),
-      });
-    },
-    participantAdded(c, p) {
+      }),
+    participantAdded: (c, p) =>
       comm.fromConversation(c, 'participant', participantHref(c, p), 'added', {
         resource: participantResource(c, p),
-      });
-    },
-    messagingJoined(c) {
-      for (const p of [...c.participants.values(), c.local]) {
-        const local = p === c.local;
-        comm.fromConversation(
-          c,
-          'participantMessaging',
-          `${participantHref(c, p)}/messaging`,
-          'added',
-          {
-            in: { rel: local ? 'localParticipant' : 'participant', ...participantLink(c, p) },
-            resource: participantMessagingResource(c, p),
-          },
-        );
-      }
-    },
+      }),
+    messagingJoined: (c) => messagingJoined(comm, c),
     fail(i, state, reason) {
       i.state = state;
       i.reason = reason;
       comm.invitationEvent(i, 'completed');
     },
-    end(c) {
-      const state = apps.peek(c.app);
-      if (state === undefined || !state.conversations.has(c.id)) return;
-      for (const timer of c.typing.values()) timer.cancel();
-      c.typing.clear();
-      c.audioVideo.timer?.cancel();
-      c.phoneAudio.timer?.cancel();
-      for (const i of state.invitations.values()) {
-        if (i.conversation === c && i.state === 'Connecting') {
-          comm.fail(i, 'Cancelled', {
-            code: 'LocalFailure',
-            subcode: 'Canceled',
-            message: 'The conversation ended.',
-          });
-        }
-      }
-      if (c.messaging !== 'Disconnected') {
-        c.messaging = 'Disconnected';
-        comm.messagingUpdated(c);
-      }
-      if (c.audioVideo.state !== 'Disconnected') {
-        Object.assign(c.audioVideo, { state: 'Disconnected', audio: false, video: false });
-        comm.fromConversation(c, 'audioVideo', convPath(c, 'audioVideo'), 'updated');
-      }
-      if (c.phoneAudio.state !== 'Disconnected') {
-        c.phoneAudio.state = 'Disconnected';
-        comm.fromConversation(c, 'phoneAudio', convPath(c, 'phoneAudio'), 'updated');
-      }
-      c.state = 'Disconnected';
-      state.conversations.delete(c.id);
-      c.thread.members.delete(c);
-      comm.conversationChanged(c, 'deleted');
-      for (const other of others(c)) {
-        const gone = other.participants.get(c.local.id);
-        if (gone === undefined) continue;
-        // Another endpoint of the same user may still be in the conversation.
-        if ([...other.thread.members].some((m) => m !== other && m.local.id === c.local.id))
-          continue;
-        other.participants.delete(gone.id);
-        other.typing.get(gone.id)?.cancel();
-        other.typing.delete(gone.id);
-        comm.fromConversation(other, 'participant', participantHref(other, gone), 'deleted');
-        if (other.participants.size === 0) comm.end(other);
-      }
-    },
-    endIfIdle(c) {
-      if (isIdle(c)) comm.end(c);
-      else comm.conversationChanged(c, 'updated');
-    },
+    end: (c) => endConversation(comm, c),
+    endIfIdle: (c) => (isIdle(c) ? comm.end(c) : comm.conversationChanged(c, 'updated')),
   };
   return comm;
 }
