@@ -93,12 +93,14 @@ export class EventChannel {
   get(query: URLSearchParams, signal: AbortSignal, flags: PGetFlags = {}): Promise<ChannelAnswer> {
     if (this.#closed) return Promise.resolve({ kind: 'gone' });
     const ack = Number(query.get('ack') ?? String(this.#expected));
-    if (flags.resync === true) return Promise.resolve(this.#resync());
+    // Following `next` acknowledges the batch before anything else happens: a forced
+    // resync then points past it (EventChannelDetails.md: at the first unacknowledged
+    // batch), so the client never gets an acknowledged batch twice.
     if (ack === this.#expected + 1 && this.#formed !== undefined) {
       this.#formed = undefined;
       this.#expected = ack;
     }
-    if (ack !== this.#expected) return Promise.resolve(this.#resync());
+    if (flags.resync === true || ack !== this.#expected) return Promise.resolve(this.#resync());
     this.#settings = applyQuery(this.#settings, query);
     if (this.#formed !== undefined) return Promise.resolve({ kind: 'batch', batch: this.#formed });
     this.#checkResume(flags.resume === true);
