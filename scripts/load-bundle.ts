@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { buildSync } from 'esbuild';
 
 export interface BundleOptions {
@@ -37,4 +38,37 @@ export async function loadBundle<T>(options: BundleOptions): Promise<T> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The size of one browser bundle, and what each input contributed to it (minified). */
+export interface BundleSize {
+  readonly minified: number;
+  readonly gzipped: number;
+  /** Minified bytes by input path, as esbuild's metafile reports them. */
+  readonly inputs: ReadonlyMap<string, number>;
+}
+
+/**
+ * Bundles `contents` as a browser application would ship it (minified ESM, workspace
+ * packages from source, tree-shaken) and measures it gzipped at level 9. The bundle-size
+ * benchmarks compare such measurements taken in the same run.
+ */
+export function measureBundle(options: Omit<BundleOptions, 'platform'>): BundleSize {
+  const { outputFiles, metafile } = buildSync({
+    stdin: { contents: options.contents, resolveDir: options.resolveDir, loader: 'ts' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    conditions: ['@ucwa/source'],
+    write: false,
+    metafile: true,
+    logLevel: 'warning',
+  });
+  const code = outputFiles[0]?.contents ?? new Uint8Array();
+  const output = Object.values(metafile.outputs)[0];
+  const inputs = new Map(
+    Object.entries(output?.inputs ?? {}).map(([path, { bytesInOutput }]) => [path, bytesInOutput]),
+  );
+  return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength, inputs };
 }
