@@ -1,41 +1,34 @@
-import { describe, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { formatRatio, interleavedRatio } from '../../../scripts/interleaved.ts';
 import { codec } from './bundled.ts';
 import { applicationText, fiftyContactsText, twentyEventsText } from './fixtures.ts';
 
 const { decodeEventBatch, decodeResource } = codec;
 
-// Goal: each decoder costs at most 1.3x JSON.parse alone on the same text.
-describe('decode', () => {
-  test('application resource', async ({ bench }) => {
-    await bench.compare(
-      bench('JSON.parse', () => {
-        JSON.parse(applicationText);
-      }),
-      bench('decodeResource', () => {
-        decodeResource(applicationText);
-      }),
-    );
-  });
+// Goal: each decoder costs under 1.2x JSON.parse alone on the same text. vitest's table
+// times one contender after the other, and on a busy 2-core machine the same pair reads
+// anywhere from 0.9x to 2x there, so the asserted figure is the median of per-round
+// ratios over interleaved rounds (scripts/interleaved.ts). The assertion leaves margin
+// only for noise: the figures measured are in BENCHMARKS.md.
+const TARGET = 1.2;
 
-  test('20-event batch', async ({ bench }) => {
-    await bench.compare(
-      bench('JSON.parse', () => {
-        JSON.parse(twentyEventsText);
-      }),
-      bench('decodeEventBatch', () => {
-        decodeEventBatch(twentyEventsText);
-      }),
-    );
-  });
+const cases = [
+  ['application resource', applicationText, decodeResource],
+  ['20-event batch', twentyEventsText, decodeEventBatch],
+  ['50-contact myContacts', fiftyContactsText, decodeResource],
+] as const;
 
-  test('50-contact myContacts', async ({ bench }) => {
-    await bench.compare(
-      bench('JSON.parse', () => {
-        JSON.parse(fiftyContactsText);
-      }),
-      bench('decodeResource', () => {
-        decodeResource(fiftyContactsText);
-      }),
+describe('decode vs JSON.parse', () => {
+  test.each(cases)('%s', async (name, text, decode) => {
+    const ratio = interleavedRatio(
+      () => JSON.parse(text),
+      () => decode(text),
+      // About 2 ms per timing, 61 rounds.
+      { rounds: 61, calls: Math.max(5, Math.round(400_000 / text.length)) },
     );
+    console.log(
+      `decode ${name}: ${formatRatio(ratio)} of JSON.parse (median of 61 interleaved rounds)`,
+    );
+    expect(ratio.median).toBeLessThan(TARGET);
   });
 });

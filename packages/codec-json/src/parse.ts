@@ -1,6 +1,6 @@
 import { type DecodeOptions, isUcwaDecodeError } from '@ucwa/model';
 import { decodeLimits, exceedsMaxBytes } from '@ucwa/model/codec';
-import { fail, hasInheritedKeys, isObject, type Reader, TOO_DEEP, type Walk } from './walk.ts';
+import { fail, isObject, type Reader, TOO_DEEP, type Walk } from './walk.ts';
 
 /**
  * Checks the size, parses, checks the root is an object and runs `read` over it, so that
@@ -13,7 +13,7 @@ export function decodeDocument<T>(
   read: Reader<T, undefined>,
 ): T {
   const { maxBytes, maxDepth } = decodeLimits(options);
-  const walk: Walk = { maxDepth, inherited: hasInheritedKeys(), path: [] };
+  const walk: Walk = { maxDepth, path: [] };
   if (typeof text !== 'string') fail(walk, 'malformed', 'expected a string');
   // Checked before parsing, so an oversized document costs no parse.
   if (exceedsMaxBytes(text, maxBytes)) fail(walk, 'too-large', `larger than ${maxBytes} bytes`);

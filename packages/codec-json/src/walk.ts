@@ -8,18 +8,7 @@ import { isForbiddenName } from '@ucwa/model/codec';
  */
 export interface Walk {
   readonly maxDepth: number;
-  /**
-   * Whether `Object.prototype` has enumerable keys (someone added one), which `for…in`
-   * would visit on every object: then the walk checks that each key is an own one.
-   */
-  readonly inherited: boolean;
   readonly path: Key[];
-}
-
-/** Whether `for…in` over a plain object would visit keys it does not own. */
-export function hasInheritedKeys(): boolean {
-  for (const _ in {}) return true;
-  return false;
 }
 
 /** A key on the path: an object key or an array index. */
@@ -128,25 +117,34 @@ export function readList<T, A>(
 
 /**
  * `_links` or `_embedded`: items by rel, each an object or an array of them as the
- * document gives it, read by `read` with its rel. A rel in `single` may not be an array.
+ * document gives it, read by `read` with its rel and put back in place (the bag is the
+ * parsed object itself, which nobody else holds). A rel in `single` may not be an array.
  */
 export function readBag<T>(
   walk: Walk,
   value: unknown,
   key: string,
-  read: Reader<T, string>,
+  read: (walk: Walk, item: unknown, rel: string) => T,
   single: readonly string[],
-): { [rel: string]: T | readonly T[] } {
-  const object = readObject(walk, value, key);
+): { readonly [rel: string]: T | readonly T[] } {
+  if (!isObject(value)) return expected(walk, 'an object', key);
   enter(walk, key);
-  const bag: { [rel: string]: T | readonly T[] } = {};
-  for (const rel of Object.keys(object)) {
+  const bag = value as { [rel: string]: unknown };
+  for (const rel of Object.keys(bag)) {
     checkName(walk, rel);
-    const item = object[rel];
-    if (!Array.isArray(item)) bag[rel] = readChild(walk, item, rel, read, rel);
-    else if (single.includes(rel)) expected(walk, 'an object', rel);
-    else bag[rel] = readList(walk, item, rel, read, rel);
+    enter(walk, rel);
+    const item = bag[rel];
+    if (!Array.isArray(item)) bag[rel] = read(walk, item, rel);
+    else if (single.includes(rel)) expected(walk, 'an object');
+    else {
+      for (let i = 0; i < item.length; i++) {
+        enter(walk, i);
+        item[i] = read(walk, item[i], rel);
+        walk.path.pop();
+      }
+    }
+    walk.path.pop();
   }
   walk.path.pop();
-  return bag;
+  return bag as { [rel: string]: T | readonly T[] };
 }
