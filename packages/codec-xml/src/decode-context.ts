@@ -4,7 +4,14 @@ import { fail, type Where } from './fail.ts';
 import type { ParsedDocument } from './parser.ts';
 import { positionAt } from './position.ts';
 import { scanMarkup } from './preflight.ts';
-import { attributesOf, childrenOf, nameOf, textNodeValue, type XmlNode } from './xml-tree.ts';
+import {
+  attributesOf,
+  childrenOf,
+  inheritsChildNames,
+  nameOf,
+  textNodeValue,
+  type XmlNode,
+} from './xml-tree.ts';
 
 /**
  * State of one decode call: the document, and the elements open from the root down to
@@ -15,10 +22,12 @@ import { attributesOf, childrenOf, nameOf, textNodeValue, type XmlNode } from '.
 export interface DecodeContext {
   readonly doc: ParsedDocument;
   readonly trail: XmlNode[];
+  /** Whether `Object.prototype` answers to an element name (see `resourceChildName`). */
+  readonly inherited: boolean;
 }
 
 export function contextOf(doc: ParsedDocument): DecodeContext {
-  return { doc, trail: [] };
+  return { doc, trail: [], inherited: inheritsChildNames() };
 }
 
 /** The path and position of `node`, or of the innermost open element, for {@link fail}. */

@@ -4,7 +4,14 @@ import { at, checkName, type DecodeContext } from './decode-context.ts';
 import { fail } from './fail.ts';
 import { readLink } from './read-link.ts';
 import { readList, readValue, requireName, scalarCode } from './read-value.ts';
-import { attributesOf, childrenOf, nameOf, textOf, type XmlNode } from './xml-tree.ts';
+import {
+  attributesOf,
+  childrenOf,
+  nameOf,
+  resourceChildName,
+  textOf,
+  type XmlNode,
+} from './xml-tree.ts';
 
 type Links = { [rel: string]: Link | Link[] };
 type Embedded = { [rel: string]: UnknownResource | UnknownResource[] };
@@ -54,7 +61,7 @@ export function readResource(
   const href = attributes.href;
   if (href !== undefined) links.self = { rel: 'self', href };
   for (const child of children) {
-    const tag = nameOf(child);
+    const tag = resourceChildName(child, ctx.inherited);
     if (tag === 'link') {
       const link = readLink(ctx, child);
       // An explicit self link matching the attribute refines it (title, revision).

@@ -18,6 +18,32 @@ export function nameOf(node: XmlNode): string {
   return '';
 }
 
+/** The element names {@link resourceChildName} looks up as properties of a node. */
+const RESOURCE_CHILDREN = ['property', 'link', 'propertyList', 'resource'] as const;
+
+/**
+ * Whether one of the names {@link resourceChildName} tries can be found on any object
+ * (someone defined it on `Object.prototype`): then it must not be used.
+ */
+export function inheritsChildNames(): boolean {
+  const probe = {};
+  return RESOURCE_CHILDREN.some((name) => name in probe);
+}
+
+/**
+ * {@link nameOf} for a child of `<resource>`: the names a resource holds are tried first
+ * as plain property loads, which cost less than `for…in` over nodes of many shapes.
+ * `inherited` (from {@link inheritsChildNames}) turns that off.
+ */
+export function resourceChildName(node: XmlNode, inherited: boolean): string {
+  if (inherited) return nameOf(node);
+  if (node.property !== undefined) return 'property';
+  if (node.link !== undefined) return 'link';
+  if (node.propertyList !== undefined) return 'propertyList';
+  if (node.resource !== undefined) return 'resource';
+  return nameOf(node);
+}
+
 export function childrenOf(node: XmlNode, name: string): readonly XmlNode[] {
   return node[name] as readonly XmlNode[];
 }

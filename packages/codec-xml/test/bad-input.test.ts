@@ -141,6 +141,20 @@ describe('names that could reach a prototype', () => {
     expect(resource.links.hasOwnProperty).toHaveLength(2);
   });
 
+  test('element names someone defined on Object.prototype do not confuse the walk', () => {
+    const text = doc('<link rel="a" href="/a"/><property name="p">1</property>');
+    const expected = decodeResource(text);
+    for (const name of ['property', 'link', 'propertyList', 'resource']) {
+      Object.defineProperty(Object.prototype, name, { value: [], configurable: true });
+      try {
+        expect(decodeResource(text), name).toEqual(expected);
+      } finally {
+        delete (Object.prototype as Record<string, unknown>)[name];
+      }
+    }
+    expect(expected.properties).toEqual({ p: '1' });
+  });
+
   test('fast-xml-parser itself, with the pinned options, writes no prototype', () => {
     const parser = new XMLParser(parserOptions);
     expect(() => parser.parse('<__proto__><polluted>1</polluted></__proto__>')).toThrow(/SECURITY/);
