@@ -29,17 +29,12 @@ export function decodeLimits(options: DecodeOptions | undefined): DecodeLimits {
 
 /**
  * Whether `text` takes more than `maxBytes` in UTF-8, decided before any parsing. A UTF-16
- * unit is one to three UTF-8 bytes, so the bytes are only counted (without encoding,
- * stopping once over) when the length alone leaves doubt.
+ * unit is one to three UTF-8 bytes, so the text is only encoded to count them when its
+ * length alone leaves doubt.
  */
 export function exceedsMaxBytes(text: string, maxBytes: number): boolean {
-  const length = text.length;
-  if (length * 3 <= maxBytes) return false;
-  let bytes = length;
-  for (let i = 0; i < length && bytes <= maxBytes; i++) {
-    const c = text.charCodeAt(i);
-    // A surrogate pair is 4 bytes: its two units count 1 + 1 here, plus 1 each.
-    if (c >= 0x80) bytes += c >= 0x800 && (c < 0xd800 || c > 0xdfff) ? 2 : 1;
-  }
-  return bytes > maxBytes;
+  return (
+    text.length > maxBytes ||
+    (text.length * 3 > maxBytes && new TextEncoder().encode(text).length > maxBytes)
+  );
 }
