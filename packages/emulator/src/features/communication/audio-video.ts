@@ -1,17 +1,14 @@
 import { catalogEntry, type UnknownResource } from '@ucwa/model';
 import { buildResource } from '../../core/resource.ts';
-import { ucwaError } from '../../http/errors.ts';
 import type { Reply } from '../../http/types.ts';
-import type { AppRoute, RouteContext } from '../feature.ts';
+import type { RouteContext } from '../feature.ts';
 import { bodyOrQuery } from '../input.ts';
-import { conflict, created, noContent, ok } from '../replies.ts';
+import { conflict, created, noContent } from '../replies.ts';
 import type { Comm } from './comm-core.ts';
-import { CONVERSATION_PATH, onConversation } from './comm-core.ts';
-import { convPath, invitationHref, participantResource } from './comm-resources.ts';
+import { convPath, invitationHref } from './comm-resources.ts';
 import { type Conversation, others } from './comm-state.ts';
 import { newInvitation } from './invitations.ts';
 import { type AvPatch, cancelPending, connectLater, setAudioVideo } from './media.ts';
-import { replaceWithPhoneAudio } from './phone-audio.ts';
 
 /** When each audioVideo action works, by the state of the call (audioVideo_ref.md). */
 const AV_AVAILABLE: Readonly<Record<string, (c: Conversation) => boolean>> = {
@@ -70,7 +67,7 @@ export function audioVideoResource(c: Conversation): UnknownResource {
 }
 
 /** addAudio / addVideo / addAudioVideo / escalate*: Connecting now, Connected a little later. */
-function start(
+export function start(
   comm: Comm,
   ctx: RouteContext,
   c: Conversation,
@@ -108,7 +105,7 @@ function start(
 }
 
 /** stopAudio / stopVideo / stopAudioVideo. */
-function stop(
+export function stop(
   comm: Comm,
   c: Conversation,
   what: { audio: boolean; video: boolean },
@@ -128,96 +125,4 @@ function stop(
     setAudioVideo(comm, c, patch);
   }
   return noContent();
-}
-
-export function audioVideoRoutes(comm: Comm): AppRoute[] {
-  const on = (handle: (c: Conversation, ctx: RouteContext) => Reply) =>
-    onConversation(comm, handle);
-  const av = `${CONVERSATION_PATH}/audioVideo`;
-  const post = (
-    name: string,
-    handle: (c: Conversation, ctx: RouteContext) => Reply,
-    rel: string | undefined = name,
-  ): AppRoute => ({
-    method: 'POST',
-    path: `${av}/${name}`,
-    ...(rel === undefined ? {} : { rel }),
-    handle: on(handle),
-  });
-  const notStarted = conflict('No audio/video call is established.');
-  return [
-    { method: 'GET', path: av, rel: 'audioVideo', handle: on((c) => ok(audioVideoResource(c))) },
-    post('addAudio', (c, ctx) => start(comm, ctx, c, { audio: true, video: false })),
-    post('addVideo', (c, ctx) => start(comm, ctx, c, { audio: false, video: true })),
-    post('addAudioVideo', (c, ctx) => start(comm, ctx, c, { audio: true, video: true })),
-    post('escalateAudio', (c, ctx) => start(comm, ctx, c, { audio: true, video: false }, true)),
-    post('escalateAudioVideo', (c, ctx) => start(comm, ctx, c, { audio: true, video: true }, true)),
-    post('stopAudio', (c) => stop(comm, c, { audio: true, video: false }, notStarted)),
-    post('stopVideo', (c) => stop(comm, c, { audio: false, video: true }, notStarted)),
-    post('stopAudioVideo', (c) =>
-      stop(
-        comm,
-        c,
-        { audio: true, video: true },
-        ucwaError(404, undefined, { message: 'No audio/video call to stop.' }),
-      ),
-    ),
-    post(
-      'videoFreeze',
-      (c) => {
-        if (c.audioVideo.state !== 'Connected' || !c.audioVideo.video) return notStarted;
-        setAudioVideo(comm, c, { frozen: !c.audioVideo.frozen });
-        return noContent();
-      },
-      undefined,
-    ),
-    post('reportMediaDiagnostics', () => noContent()),
-    post('replaceWithPhoneAudio', (c, ctx) => {
-      if (c.audioVideo.state === 'Disconnected') return notStarted;
-      const reply = replaceWithPhoneAudio(comm, ctx, c);
-      if (reply.status === 201) stop(comm, c, { audio: true, video: true }, notStarted);
-      return reply;
-    }),
-    {
-      method: 'GET',
-      path: `${av}/videoLockedOnParticipant`,
-      rel: 'videoLockedOnParticipant',
-      handle: on((c) => {
-        const remote = [...c.participants.values()][0];
-        if (c.audioVideo.state !== 'Connected' || !c.audioVideo.video || remote === undefined)
-          return ucwaError(404, 'ResourceNotFound', { message: 'Video is not locked on anyone.' });
-        return ok(participantResource(c, remote));
-      }),
-    },
-    {
-      method: 'GET',
-      path: `${av}/audioVideoSession`,
-      rel: 'audioVideoSession',
-      handle: on((c) => {
-        if (c.audioVideo.state !== 'Connected')
-          return ucwaError(404, 'ResourceNotFound', { message: 'No audio/video session.' });
-        return ok(
-          buildResource({
-            rel: 'audioVideoSession',
-            href: convPath(c, 'audioVideo/audioVideoSession'),
-            properties: { state: 'Connected', sessionContext: c.thread.threadId },
-            links: { audioVideo: convPath(c, 'audioVideo'), conversation: convPath(c) },
-          }),
-        );
-      }),
-    },
-    {
-      method: 'GET',
-      path: 'communication/audioVideoPolicies',
-      rel: 'audioVideoPolicies',
-      handle: ({ app }) =>
-        ok(
-          buildResource({
-            rel: 'audioVideoPolicies',
-            href: app.href('communication/audioVideoPolicies'),
-            properties: { joinScheduledOnlineMeeting: 'Enabled', multiView: 'Enabled' },
-          }),
-        ),
-    },
-  ];
 }

@@ -77,16 +77,13 @@ export interface Comm {
 /** Where every route of one conversation lives, relative to the application. */
 export const CONVERSATION_PATH = 'communication/conversations/:conversation';
 
-/** A route handler for one conversation: 404 ConversationNotFound when there is none. */
-export function onConversation(
-  comm: Comm,
-  handle: (c: Conversation, ctx: RouteContext) => Reply,
-): (ctx: RouteContext) => Reply {
-  return (ctx) => {
+/** A (state, ctx) handler for one conversation: 404 ConversationNotFound when there is none. */
+export const inConversation =
+  (handle: (comm: Comm, c: Conversation, ctx: RouteContext) => Reply) =>
+  (comm: Comm, ctx: RouteContext): Reply => {
     const c = comm.conversation(ctx);
-    return 'error' in c ? c : handle(c, ctx);
+    return 'error' in c ? c : handle(comm, c, ctx);
   };
-}
 
 /** 404 ConversationNotFound. */
 export const notFound = (): ErrorReply =>

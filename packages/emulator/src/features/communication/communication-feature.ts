@@ -1,12 +1,13 @@
 import { renewEtag } from '../conditional-put.ts';
 import type { Feature, FeatureFactory, FeatureHost } from '../feature.ts';
-import { audioVideoRoutes } from './audio-video.ts';
+import { bindRoutes } from '../route-table.ts';
+import { AUDIO_VIDEO_ROUTES } from './audio-video-routes.ts';
 import { createComm } from './comm-core.ts';
 import { communicationResource } from './comm-resources.ts';
-import { conversationRoutes } from './conversations.ts';
-import { invitationRoutes } from './invitations.ts';
-import { messagingRoutes } from './messages.ts';
-import { phoneAudioRoutes } from './phone-audio.ts';
+import { CONVERSATION_ROUTES } from './conversations.ts';
+import { INVITATION_ROUTES } from './invitations.ts';
+import { MESSAGING_ROUTES } from './messages.ts';
+import { PHONE_AUDIO_ROUTES } from './phone-audio.ts';
 
 /**
  * The communication family: the communication hub (GET, conditional PUT), messaging
@@ -24,11 +25,11 @@ export const communicationFeature: FeatureFactory = (host: FeatureHost): Feature
   return {
     name: 'communication',
     routes: [
-      ...conversationRoutes(comm),
-      ...invitationRoutes(comm),
-      ...messagingRoutes(comm),
-      ...audioVideoRoutes(comm),
-      ...phoneAudioRoutes(comm),
+      ...bindRoutes(comm, CONVERSATION_ROUTES),
+      ...bindRoutes(comm, INVITATION_ROUTES),
+      ...bindRoutes(comm, MESSAGING_ROUTES),
+      ...bindRoutes(comm, AUDIO_VIDEO_ROUTES),
+      ...bindRoutes(comm, PHONE_AUDIO_ROUTES),
     ],
     embeds: { communication: (app) => communicationResource(app, comm.apps.get(app)) },
     onApplicationRemoved(app) {

@@ -1,9 +1,10 @@
 import { parseDataUri } from '@ucwa/model';
 import { parameterValidationFailure, ucwaError } from '../../http/errors.ts';
 import type { ErrorReply, Reply } from '../../http/types.ts';
-import type { AppRoute, RouteContext } from '../feature.ts';
+import type { RouteContext } from '../feature.ts';
 import { bodyOrQuery, text } from '../input.ts';
 import { created, noContent, ok } from '../replies.ts';
+import type { RouteSpec } from '../route-table.ts';
 import type { Comm } from './comm-core.ts';
 import { invitationHref, invitationResource } from './comm-resources.ts';
 import {
@@ -218,50 +219,41 @@ export function decline(comm: Comm, ctx: RouteContext, kind: InvitationKind): Re
   return noContent();
 }
 
-/** GET, accept and decline of each invitation kind. */
-export function invitationRoutes(comm: Comm): AppRoute[] {
-  const get =
-    (kind: InvitationKind) =>
-    (ctx: RouteContext): Reply => {
-      const i = open(comm, ctx, kind);
-      return isReply(i) ? i : ok(invitationResource(i));
-    };
-  return [
-    {
-      method: 'POST',
-      path: 'communication/messagingInvitations',
-      rel: 'startMessaging',
-      handle: (ctx) => startMessaging(comm, ctx),
-    },
-    {
-      method: 'GET',
-      path: 'communication/messagingInvitations/:invitation',
-      rel: 'messagingInvitation',
-      handle: get('messaging'),
-    },
-    {
-      method: 'POST',
-      path: 'communication/messagingInvitations/:invitation/accept',
-      rel: 'accept',
-      handle: (ctx) => accept(comm, ctx),
-    },
-    {
-      method: 'POST',
-      path: 'communication/messagingInvitations/:invitation/decline',
-      rel: 'decline',
-      handle: (ctx) => decline(comm, ctx, 'messaging'),
-    },
-    {
-      method: 'GET',
-      path: 'communication/phoneAudioInvitations/:invitation',
-      rel: 'phoneAudioInvitation',
-      handle: get('phoneAudio'),
-    },
-    {
-      method: 'GET',
-      path: 'communication/audioVideoInvitations/:invitation',
-      rel: 'audioVideoInvitation',
-      handle: get('audioVideo'),
-    },
-  ];
-}
+const getInvitation =
+  (kind: InvitationKind) =>
+  (comm: Comm, ctx: RouteContext): Reply => {
+    const i = open(comm, ctx, kind);
+    return isReply(i) ? i : ok(invitationResource(i));
+  };
+
+const MESSAGING = 'communication/messagingInvitations';
+
+/** startMessaging, and GET, accept and decline of each invitation kind. */
+export const INVITATION_ROUTES: readonly RouteSpec<Comm>[] = [
+  { method: 'POST', path: MESSAGING, rel: 'startMessaging', handle: startMessaging },
+  {
+    method: 'GET',
+    path: `${MESSAGING}/:invitation`,
+    rel: 'messagingInvitation',
+    handle: getInvitation('messaging'),
+  },
+  { method: 'POST', path: `${MESSAGING}/:invitation/accept`, rel: 'accept', handle: accept },
+  {
+    method: 'POST',
+    path: `${MESSAGING}/:invitation/decline`,
+    rel: 'decline',
+    handle: (comm, ctx) => decline(comm, ctx, 'messaging'),
+  },
+  {
+    method: 'GET',
+    path: 'communication/phoneAudioInvitations/:invitation',
+    rel: 'phoneAudioInvitation',
+    handle: getInvitation('phoneAudio'),
+  },
+  {
+    method: 'GET',
+    path: 'communication/audioVideoInvitations/:invitation',
+    rel: 'audioVideoInvitation',
+    handle: getInvitation('audioVideo'),
+  },
+];

@@ -1,11 +1,12 @@
 import { dataUriText, parseDataUri } from '@ucwa/model';
 import { parameterValidationFailure, ucwaError } from '../../http/errors.ts';
 import type { Reply } from '../../http/types.ts';
-import type { AppRoute, RouteContext } from '../feature.ts';
+import type { RouteContext } from '../feature.ts';
 import { bodyOrQuery } from '../input.ts';
-import { created, noContent, ok } from '../replies.ts';
+import { created, noContent, notFound, ok } from '../replies.ts';
+import type { RouteSpec } from '../route-table.ts';
 import type { Comm } from './comm-core.ts';
-import { CONVERSATION_PATH, onConversation } from './comm-core.ts';
+import { CONVERSATION_PATH, inConversation } from './comm-core.ts';
 import {
   convPath,
   messageHref,
@@ -164,60 +165,60 @@ function stopMessaging(comm: Comm, c: Conversation): Reply {
   return noContent();
 }
 
+const getMessage = (_: Comm, c: Conversation, ctx: RouteContext): Reply => {
+  const m = c.messages.get(ctx.params.message ?? '');
+  return m === undefined ? notFound() : ok(messageResource(c, m));
+};
+
+const getParticipantMessaging = (_: Comm, c: Conversation, ctx: RouteContext): Reply => {
+  const id = (ctx.params.participant ?? '').toLowerCase();
+  const p = id === c.local.id ? c.local : c.participants.get(id);
+  if (p === undefined || c.messaging !== 'Connected') return notFound();
+  return ok(participantMessagingResource(c, p));
+};
+
+const MESSAGING = `${CONVERSATION_PATH}/messaging`;
+
 /** messaging, its messages, typing and participantMessaging. */
-export function messagingRoutes(comm: Comm): AppRoute[] {
-  const on = (handle: (c: Conversation, ctx: RouteContext) => Reply) =>
-    onConversation(comm, handle);
-  const base = CONVERSATION_PATH;
-  return [
-    {
-      method: 'GET',
-      path: `${base}/messaging`,
-      rel: 'messaging',
-      handle: on((c) => ok(messagingResource(c))),
-    },
-    {
-      method: 'POST',
-      path: `${base}/messaging/messages`,
-      handle: on((c, ctx) => sendMessage(comm, ctx, c)),
-    },
-    {
-      method: 'GET',
-      path: `${base}/messaging/messages/:message`,
-      rel: 'message',
-      handle: on((c, ctx) => {
-        const m = c.messages.get(ctx.params.message ?? '');
-        return m === undefined ? ucwaError(404, 'ResourceNotFound') : ok(messageResource(c, m));
-      }),
-    },
-    {
-      method: 'POST',
-      path: `${base}/messaging/typing`,
-      rel: 'setIsTyping',
-      handle: on((c) => setIsTyping(comm, c)),
-    },
-    {
-      method: 'POST',
-      path: `${base}/messaging/terminate`,
-      rel: 'stopMessaging',
-      handle: on((c) => stopMessaging(comm, c)),
-    },
-    {
-      method: 'GET',
-      path: `${base}/messaging/typingParticipants`,
-      handle: on((c) => ok(typingParticipantsResource(c))),
-    },
-    {
-      method: 'GET',
-      path: `${base}/participants/:participant/messaging`,
-      rel: 'participantMessaging',
-      handle: on((c, ctx) => {
-        const id = (ctx.params.participant ?? '').toLowerCase();
-        const p = id === c.local.id ? c.local : c.participants.get(id);
-        if (p === undefined || c.messaging !== 'Connected')
-          return ucwaError(404, 'ResourceNotFound');
-        return ok(participantMessagingResource(c, p));
-      }),
-    },
-  ];
-}
+export const MESSAGING_ROUTES: readonly RouteSpec<Comm>[] = [
+  {
+    method: 'GET',
+    path: MESSAGING,
+    rel: 'messaging',
+    handle: inConversation((_, c) => ok(messagingResource(c))),
+  },
+  {
+    method: 'POST',
+    path: `${MESSAGING}/messages`,
+    handle: inConversation((comm, c, ctx) => sendMessage(comm, ctx, c)),
+  },
+  {
+    method: 'GET',
+    path: `${MESSAGING}/messages/:message`,
+    rel: 'message',
+    handle: inConversation(getMessage),
+  },
+  {
+    method: 'POST',
+    path: `${MESSAGING}/typing`,
+    rel: 'setIsTyping',
+    handle: inConversation((comm, c) => setIsTyping(comm, c)),
+  },
+  {
+    method: 'POST',
+    path: `${MESSAGING}/terminate`,
+    rel: 'stopMessaging',
+    handle: inConversation((comm, c) => stopMessaging(comm, c)),
+  },
+  {
+    method: 'GET',
+    path: `${MESSAGING}/typingParticipants`,
+    handle: inConversation((_, c) => ok(typingParticipantsResource(c))),
+  },
+  {
+    method: 'GET',
+    path: `${CONVERSATION_PATH}/participants/:participant/messaging`,
+    rel: 'participantMessaging',
+    handle: inConversation(getParticipantMessaging),
+  },
+];

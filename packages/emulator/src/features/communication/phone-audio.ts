@@ -2,11 +2,12 @@ import type { UnknownResource } from '@ucwa/model';
 import { buildResource } from '../../core/resource.ts';
 import { parameterValidationFailure, ucwaError } from '../../http/errors.ts';
 import type { Reply } from '../../http/types.ts';
-import type { AppRoute, RouteContext } from '../feature.ts';
+import type { RouteContext } from '../feature.ts';
 import { bodyOrQuery, text } from '../input.ts';
 import { created, noContent, ok } from '../replies.ts';
+import type { RouteSpec } from '../route-table.ts';
 import type { Comm } from './comm-core.ts';
-import { CONVERSATION_PATH, onConversation } from './comm-core.ts';
+import { CONVERSATION_PATH, inConversation } from './comm-core.ts';
 import { convPath, invitationHref } from './comm-resources.ts';
 import { type Conversation, type Party, phoneParty, userParty } from './comm-state.ts';
 import { newInvitation, startConversation } from './invitations.ts';
@@ -96,58 +97,64 @@ export function replaceWithPhoneAudio(comm: Comm, ctx: RouteContext, c: Conversa
   return call(comm, ctx, c);
 }
 
-export function phoneAudioRoutes(comm: Comm): AppRoute[] {
-  const on = (handle: (c: Conversation, ctx: RouteContext) => Reply) =>
-    onConversation(comm, handle);
-  const base = `${CONVERSATION_PATH}/phoneAudio`;
-  const notConnected = ucwaError(409, undefined, { message: 'Phone audio is not connected.' });
-  return [
-    {
-      method: 'POST',
-      path: 'communication/phoneAudioInvitations',
-      rel: 'startPhoneAudio',
-      handle: (ctx) => startPhoneAudio(comm, ctx),
-    },
-    { method: 'GET', path: base, rel: 'phoneAudio', handle: on((c) => ok(phoneAudioResource(c))) },
-    {
-      method: 'POST',
-      path: `${base}/addPhoneAudio`,
-      rel: 'addPhoneAudio',
-      handle: on((c, ctx) => call(comm, ctx, c)),
-    },
-    {
-      method: 'POST',
-      path: `${base}/holdPhoneAudio`,
-      rel: 'holdPhoneAudio',
-      handle: on((c) => {
-        if (c.phoneAudio.state !== 'Connected' || c.phoneAudio.held) return notConnected;
-        setPhoneAudio(comm, c, 'Connected', true);
-        return noContent();
-      }),
-    },
-    {
-      method: 'POST',
-      path: `${base}/resumePhoneAudio`,
-      rel: 'resumePhoneAudio',
-      handle: on((c) => {
-        if (c.phoneAudio.state !== 'Connected' || !c.phoneAudio.held) return notConnected;
-        setPhoneAudio(comm, c, 'Connected', false);
-        return noContent();
-      }),
-    },
-    {
-      method: 'POST',
-      path: `${base}/stopPhoneAudio`,
-      rel: 'stopPhoneAudio',
-      handle: on((c) => {
-        if (c.phoneAudio.state === 'Disconnected') return notConnected;
-        c.phoneAudio.timer?.cancel();
-        cancelPending(comm, c.phoneAudio.pending);
-        c.phoneAudio.pending = undefined;
-        setPhoneAudio(comm, c, 'Disconnected');
-        comm.endIfIdle(c);
-        return noContent();
-      }),
-    },
-  ];
+const notConnected = () => ucwaError(409, undefined, { message: 'Phone audio is not connected.' });
+
+const hold =
+  (held: boolean) =>
+  (comm: Comm, c: Conversation): Reply => {
+    if (c.phoneAudio.state !== 'Connected' || c.phoneAudio.held === held) return notConnected();
+    setPhoneAudio(comm, c, 'Connected', held);
+    return noContent();
+  };
+
+function stopPhoneAudio(comm: Comm, c: Conversation): Reply {
+  if (c.phoneAudio.state === 'Disconnected') return notConnected();
+  c.phoneAudio.timer?.cancel();
+  cancelPending(comm, c.phoneAudio.pending);
+  c.phoneAudio.pending = undefined;
+  setPhoneAudio(comm, c, 'Disconnected');
+  comm.endIfIdle(c);
+  return noContent();
 }
+
+const PHONE = `${CONVERSATION_PATH}/phoneAudio`;
+
+/** startPhoneAudio, phoneAudio and its actions (phoneAudio_ref.md). */
+export const PHONE_AUDIO_ROUTES: readonly RouteSpec<Comm>[] = [
+  {
+    method: 'POST',
+    path: 'communication/phoneAudioInvitations',
+    rel: 'startPhoneAudio',
+    handle: startPhoneAudio,
+  },
+  {
+    method: 'GET',
+    path: PHONE,
+    rel: 'phoneAudio',
+    handle: inConversation((_, c) => ok(phoneAudioResource(c))),
+  },
+  {
+    method: 'POST',
+    path: `${PHONE}/addPhoneAudio`,
+    rel: 'addPhoneAudio',
+    handle: inConversation((comm, c, ctx) => call(comm, ctx, c)),
+  },
+  {
+    method: 'POST',
+    path: `${PHONE}/holdPhoneAudio`,
+    rel: 'holdPhoneAudio',
+    handle: inConversation(hold(true)),
+  },
+  {
+    method: 'POST',
+    path: `${PHONE}/resumePhoneAudio`,
+    rel: 'resumePhoneAudio',
+    handle: inConversation(hold(false)),
+  },
+  {
+    method: 'POST',
+    path: `${PHONE}/stopPhoneAudio`,
+    rel: 'stopPhoneAudio',
+    handle: inConversation(stopPhoneAudio),
+  },
+];
