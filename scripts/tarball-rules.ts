@@ -1,8 +1,9 @@
 // What a published package's tarball must hold, and nothing more: package.json, README.md
-// (opening with the install line and the ESM-only note), LICENSE, and for every source
-// module under src/ its compiled .js and .d.ts under dist/. CHANGELOG.md stays in the
-// repository (pnpm does not pack it). No source maps (no sources ship for them to point
-// at), build info, sources or tests.
+// (opening with the install line and the ESM-only note), LICENSE, NOTICE when the package
+// has generated code (or a NOTICE of its own), and for every module under src/ its
+// compiled .js and .d.ts under dist/. CHANGELOG.md stays in the repository (pnpm does not
+// pack it). No source maps (no sources ship for them to point at), build info, sources
+// or tests.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PublishedPackage } from './published-packages.ts';
@@ -46,6 +47,10 @@ export function tarballProblems(pkg: PublishedPackage, packed: readonly string[]
   const files = new Set(packed);
   const problems: string[] = [];
   const wanted = [...metaFiles, ...compiledFiles(pkg.dir)];
+  // Generated code carries facts from Microsoft's reference (CC BY 4.0): its attribution
+  // travels with it.
+  if (existsSync(join(pkg.dir, 'src', 'generated')) || existsSync(join(pkg.dir, 'NOTICE')))
+    wanted.push('NOTICE');
   const manifest = pkg.manifest;
   const reached = targets(manifest.publishConfig?.exports ?? manifest.exports).concat(
     targets(manifest.bin),
