@@ -1,6 +1,8 @@
 import type { CoreParts } from '../core/core.ts';
 import { buildResource } from '../core/resource.ts';
-import type { AppRoute } from '../features/feature.ts';
+import type { RouteContext } from '../features/feature.ts';
+import { noContent, ok } from '../features/replies.ts';
+import type { RouteSpec } from '../features/route-table.ts';
 import { applicationNotFound, ucwaError } from '../http/errors.ts';
 import type { Reply } from '../http/types.ts';
 import type { Application } from './application.ts';
@@ -46,65 +48,39 @@ function policies(app: Application): Reply {
       saveMessagingHistory: 'Disabled',
     },
   });
-  return { kind: 'resource', status: 200, resource };
+  return ok(resource);
 }
+
+type Handler = (core: CoreParts, app: Application, ctx: RouteContext) => Reply | Promise<Reply>;
+
+const getApplication: Handler = (core, app, { query }) => {
+  const instanceId = instanceOf(app, query) ?? app.channels.keys().next().value ?? '';
+  return ok(applicationResource(core, app, instanceId));
+};
+
+const deleteApplication: Handler = (core, app, { query }) => {
+  core.registry.remove(app, query.get('instanceId') ?? undefined);
+  return noContent();
+};
+
+const getEvents: Handler = (core, app, ctx) =>
+  events(core, app, ctx.query, ctx.request.signal, core.pgetFlags.get(ctx.request) ?? {});
+
+/** A handler for the registry's own view of the application (404 once it is gone). */
+const live =
+  (handle: Handler) =>
+  (core: CoreParts, ctx: RouteContext): Reply | Promise<Reply> => {
+    const app = core.registry.get(ctx.app.id);
+    return app === undefined ? applicationNotFound() : handle(core, app, ctx);
+  };
 
 /**
  * The application's own routes: GET and DELETE the application, the event channel, the
  * policies. The batch route is added by the core, since it re-enters the pipeline.
  */
-export function builtinRoutes(core: CoreParts): AppRoute[] {
-  const appOf = (id: string): Application | undefined => core.registry.get(id);
-  return [
-    {
-      method: 'GET',
-      path: '',
-      rel: 'application',
-      handle: ({ app, query }) => {
-        const full = appOf(app.id);
-        const instanceId = full === undefined ? undefined : instanceOf(full, query);
-        if (full === undefined) return applicationNotFound();
-        return {
-          kind: 'resource',
-          status: 200,
-          resource: applicationResource(
-            core,
-            full,
-            instanceId ?? full.channels.keys().next().value ?? '',
-          ),
-        };
-      },
-    },
-    {
-      method: 'DELETE',
-      path: '',
-      handle: ({ app, query }) => {
-        const full = appOf(app.id);
-        if (full === undefined) return applicationNotFound();
-        core.registry.remove(full, query.get('instanceId') ?? undefined);
-        return { kind: 'raw', status: 204 };
-      },
-    },
-    {
-      method: 'GET',
-      path: 'events',
-      handle: (ctx) => {
-        const full = appOf(ctx.app.id);
-        if (full === undefined) return applicationNotFound();
-        return events(
-          core,
-          full,
-          ctx.query,
-          ctx.request.signal,
-          core.pgetFlags.get(ctx.request) ?? {},
-        );
-      },
-    },
-    {
-      method: 'GET',
-      path: 'policies',
-      rel: 'policies',
-      handle: ({ app }) => policies(app as Application),
-    },
-  ];
-}
+export const BUILTIN_ROUTES: readonly RouteSpec<CoreParts>[] = [
+  { method: 'GET', path: '', rel: 'application', handle: live(getApplication) },
+  { method: 'DELETE', path: '', handle: live(deleteApplication) },
+  { method: 'GET', path: 'events', handle: live(getEvents) },
+  { method: 'GET', path: 'policies', rel: 'policies', handle: live((_, app) => policies(app)) },
+];

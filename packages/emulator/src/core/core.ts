@@ -1,5 +1,5 @@
 import { ApplicationRegistry } from '../apps/application-registry.ts';
-import { builtinRoutes } from '../apps/builtin-routes.ts';
+import { BUILTIN_ROUTES } from '../apps/builtin-routes.ts';
 import { TokenStore } from '../auth/tokens.ts';
 import { batchRoute } from '../batch/batch-route.ts';
 import type { PGetFlags } from '../events/channel.ts';
@@ -7,6 +7,7 @@ import { createPublisher } from '../events/publisher.ts';
 import { DEFAULT_SETTINGS } from '../events/settings.ts';
 import { createFaultPlan, type FaultPlan } from '../faults/plan.ts';
 import type { Feature, FeatureHost } from '../features/feature.ts';
+import { bindRoutes } from '../features/route-table.ts';
 import { handleInner } from '../http/handler.ts';
 import { RouteTable } from '../http/router.ts';
 import type { EmulatorRequest } from '../http/types.ts';
@@ -112,7 +113,7 @@ export function createCore(options: ResolvedOptions, codecs: CodecTable): Emulat
   const core: EmulatorCore = {
     ...parts,
     routes: new RouteTable([
-      ...builtinRoutes(parts),
+      ...bindRoutes(parts, BUILTIN_ROUTES),
       batchRoute(parts, (request) => handleInner(core, request)),
       ...features.flatMap((f) => f.routes),
     ]),

@@ -1,4 +1,5 @@
 import { parseDataUri } from '@ucwa/model';
+import type { UserRecord } from '../../core/users.ts';
 import { parameterValidationFailure, ucwaError } from '../../http/errors.ts';
 import type { ErrorReply, Reply } from '../../http/types.ts';
 import type { RouteContext } from '../feature.ts';
@@ -87,30 +88,41 @@ export function startMessaging(comm: Comm, ctx: RouteContext): Reply {
   comm.conversationChanged(c, 'added');
   comm.localParticipantAdded(c);
   comm.messagingUpdated(c);
+  deliverInvitation(comm, ctx, outgoing, target);
+  return created(invitationHref(outgoing));
+}
+
+/** Rings every application of the invitee, or fails at once for an unknown or offline one. */
+function deliverInvitation(
+  comm: Comm,
+  ctx: RouteContext,
+  outgoing: Invitation,
+  target: UserRecord | undefined,
+): void {
+  const c = outgoing.conversation;
+  const to = outgoing.to.uri;
   const apps =
     target === undefined
       ? []
       : comm.host.applications.ofUser(target.address).filter((a) => a.id !== ctx.app.id);
   const offline =
     target !== undefined && comm.host.userState.get(target.address).availability === 'Offline';
-  if (target === undefined) {
-    comm.fail(outgoing, 'Failed', {
-      code: 'NotFound',
-      subcode: 'DestinationNotFound',
-      message: `${to} does not exist.`,
-    });
-    comm.end(c);
-  } else if (apps.length === 0 || offline) {
-    comm.fail(outgoing, 'Failed', {
-      code: 'RemoteFailure',
-      subcode: 'TemporarilyUnavailable',
-      message: `${to} is not available.`,
-    });
-    comm.end(c);
-  } else {
+  if (target !== undefined && apps.length > 0 && !offline) {
     for (const app of apps) outgoing.peers.push(ring(comm, ctx, app, c, outgoing, 'messaging'));
+    return;
   }
-  return created(invitationHref(outgoing));
+  comm.fail(
+    outgoing,
+    'Failed',
+    target === undefined
+      ? { code: 'NotFound', subcode: 'DestinationNotFound', message: `${to} does not exist.` }
+      : {
+          code: 'RemoteFailure',
+          subcode: 'TemporarilyUnavailable',
+          message: `${to} is not available.`,
+        },
+  );
+  comm.end(c);
 }
 
 /** The incoming side of an invitation on one application of the invitee. */
