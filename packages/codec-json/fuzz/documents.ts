@@ -1,10 +1,10 @@
 // Fuzzed JSON documents: valid documents mutated as text and as trees, and random JSON.
 // Shared by test/fuzz.test.ts (a fast run) and fuzz.ts (a long run).
 import fc from 'fast-check';
+import { json } from '../../model/test-support/formats.ts';
 import * as codec from '../src/index.ts';
 import * as oauth from '../src/oauth.ts';
 import { jsonExamples } from '../test/spec-examples.ts';
-import { errorBody, eventBatch, resourceArbitrary } from './arbitraries.ts';
 
 /** Snippets that probe the decoders' refusals when spliced into a document. */
 const SNIPPETS = [
@@ -29,9 +29,9 @@ const examples = jsonExamples.map((example) => example.body);
 /** A valid document as text: a spec example or an encoded generated model. */
 const validText: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...examples) },
-  { weight: 1, arbitrary: resourceArbitrary(2).map((r) => codec.encodeResource(r)) },
-  { weight: 1, arbitrary: eventBatch.map((b) => codec.encodeEventBatch(b)) },
-  { weight: 1, arbitrary: errorBody.map((e) => codec.encodeError(e)) },
+  { weight: 1, arbitrary: json.resource(2).map((r) => codec.encodeResource(r)) },
+  { weight: 1, arbitrary: json.eventBatch.map((b) => codec.encodeEventBatch(b)) },
+  { weight: 1, arbitrary: json.errorBody.map((e) => codec.encodeError(e)) },
 );
 
 type Edit = readonly [position: number, cut: number, insert: string];

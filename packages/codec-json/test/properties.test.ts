@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { errorBody, eventBatch, resourceArbitrary } from '../fuzz/arbitraries.ts';
+import { json } from '../../model/test-support/formats.ts';
 import {
   decodeError,
   decodeEventBatch,
@@ -15,7 +15,7 @@ import {
 describe('decode(encode(x)) is x', () => {
   it('for resources: non-ASCII, & and < in values, &amp; in hrefs, empty arrays, dates, embedding', () => {
     fc.assert(
-      fc.property(resourceArbitrary(3), (resource) => {
+      fc.property(json.resource(3), (resource) => {
         expect(decodeResource(encodeResource(resource))).toEqual(resource);
       }),
       { numRuns: 300 },
@@ -24,7 +24,7 @@ describe('decode(encode(x)) is x', () => {
 
   it('for inputs', () => {
     fc.assert(
-      fc.property(resourceArbitrary(0), ({ properties, links }) => {
+      fc.property(json.resource(0), ({ properties, links }) => {
         expect(decodeInput(encodeInput({ properties, links }))).toEqual({ properties, links });
       }),
       { numRuns: 200 },
@@ -33,7 +33,7 @@ describe('decode(encode(x)) is x', () => {
 
   it('for event batches', () => {
     fc.assert(
-      fc.property(eventBatch, (batch) => {
+      fc.property(json.eventBatch, (batch) => {
         expect(decodeEventBatch(encodeEventBatch(batch))).toEqual(batch);
       }),
       { numRuns: 200 },
@@ -42,7 +42,7 @@ describe('decode(encode(x)) is x', () => {
 
   it('for error bodies', () => {
     fc.assert(
-      fc.property(errorBody, (body) => {
+      fc.property(json.errorBody, (body) => {
         expect(decodeError(encodeError(body))).toEqual(body);
       }),
       { numRuns: 300 },

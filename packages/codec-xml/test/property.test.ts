@@ -1,6 +1,7 @@
 import type { UnknownResource } from '@ucwa/model';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { xml } from '../../model/test-support/formats.ts';
 import {
   decodeError,
   decodeEventBatch,
@@ -11,12 +12,11 @@ import {
   encodeInput,
   encodeResource,
 } from '../src/index.ts';
-import { errorBody, eventBatch, resource } from './support/arbitraries.ts';
 
 describe('decode(encode(x)) equals x', () => {
   test('resources: any text, typed values, links, embedding', () => {
     fc.assert(
-      fc.property(resource(3), (r) => {
+      fc.property(xml.resource(3), (r) => {
         expect(decodeResource(encodeResource(r))).toEqual(r);
       }),
       { numRuns: 300 },
@@ -25,7 +25,7 @@ describe('decode(encode(x)) equals x', () => {
 
   test('inputs', () => {
     fc.assert(
-      fc.property(resource(0), (r) => {
+      fc.property(xml.resource(0), (r) => {
         const input = { properties: r.rel === 'conversation' ? {} : r.properties, links: r.links };
         expect(decodeInput(encodeInput(input))).toEqual(input);
       }),
@@ -34,7 +34,7 @@ describe('decode(encode(x)) equals x', () => {
 
   test('event batches', () => {
     fc.assert(
-      fc.property(eventBatch, (batch) => {
+      fc.property(xml.eventBatch, (batch) => {
         expect(decodeEventBatch(encodeEventBatch(batch))).toEqual(batch);
       }),
       { numRuns: 200 },
@@ -43,7 +43,7 @@ describe('decode(encode(x)) equals x', () => {
 
   test('error bodies', () => {
     fc.assert(
-      fc.property(errorBody, (body) => {
+      fc.property(xml.errorBody, (body) => {
         expect(decodeError(encodeError(body))).toEqual(body);
       }),
       { numRuns: 300 },
