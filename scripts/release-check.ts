@@ -20,11 +20,29 @@ import { copyWorkspace, gitIn, removeCopy } from './workspace-copy.ts';
 
 const tally = createTally('release');
 
-function pendingChangesets(root: string): Map<string, Bump>[] {
+function changesetTexts(root: string): string[] {
   const dir = join(root, '.changeset');
   return readdirSync(dir)
     .filter((f) => f.endsWith('.md') && f !== 'README.md')
-    .map((f) => parseChangeset(readFileSync(join(dir, f), 'utf8')));
+    .map((f) => readFileSync(join(dir, f), 'utf8'));
+}
+
+const pendingChangesets = (root: string): Map<string, Bump>[] =>
+  changesetTexts(root).map(parseChangeset);
+
+/** Per package, the first line of the summary of each pending changeset naming it. */
+function pendingSummaries(root: string): Map<string, string[]> {
+  const summaries = new Map<string, string[]>();
+  for (const text of changesetTexts(root)) {
+    const line =
+      text
+        .replace(/^---\n[\s\S]*?\n---\n/, '')
+        .trim()
+        .split('\n')[0] ?? '';
+    for (const name of parseChangeset(text).keys())
+      summaries.set(name, [...(summaries.get(name) ?? []), line]);
+  }
+  return summaries;
 }
 
 function changesetStatus(root: string): number {
@@ -35,7 +53,7 @@ function changesetStatus(root: string): number {
 function checkVersions(
   before: readonly PublishedPackage[],
   planned: Map<string, string>,
-  named?: { readonly name: string; readonly summary: string },
+  summaries: Map<string, string[]>,
 ): void {
   const problems: string[] = [];
   for (const pkg of before) {
@@ -57,12 +75,11 @@ function checkVersions(
     if (!changelog.includes(`## ${want}\n`))
       problems.push(`${name}'s CHANGELOG.md has no "## ${want}" entry`);
     const entry = changelog.split(`## ${want}\n`)[1]?.split('\n## ')[0] ?? '';
-    if (named?.name === name && !entry.includes(named.summary))
-      problems.push(`${name}'s CHANGELOG.md entry for ${want} lacks "${named.summary}"`);
-    else if (named !== undefined && named.name !== name && !entry.includes('Updated dependencies'))
-      problems.push(
-        `${name}'s CHANGELOG.md entry for ${want} does not name the updated dependency`,
-      );
+    const own = summaries.get(name);
+    for (const line of own ?? [])
+      if (!entry.includes(line)) problems.push(`${name}'s ${want} entry lacks "${line}"`);
+    if (own === undefined && !entry.includes('Updated dependencies'))
+      problems.push(`${name}'s ${want} entry does not name the updated dependency`);
   }
   if (problems.length > 0) throw new Error(problems.join('\n'));
 }
@@ -73,6 +90,7 @@ async function rehearseRelease(root: string): Promise<boolean> {
     before.map((p) => p.manifest),
     pendingChangesets(root),
   );
+  const summaries = pendingSummaries(root);
   let packed: { name: string; files: { path: string }[] }[] = [];
   const released = await tally.check(
     'pnpm run release --dry-run (changeset version, build, pnpm publish -r --dry-run)',
@@ -86,9 +104,9 @@ async function rehearseRelease(root: string): Promise<boolean> {
   );
   if (!released) return false;
   await tally.check(
-    'the pending changesets bumped exactly the packages planned, each with its CHANGELOG entry',
+    'the pending changesets bumped exactly the packages planned; each CHANGELOG entry has their summaries',
     () => {
-      checkVersions(before, planned);
+      checkVersions(before, planned, summaries);
       if (pendingChangesets(root).length > 0)
         throw new Error('changeset version left changesets behind');
     },
@@ -148,15 +166,13 @@ async function rehearseChange(root: string, pkg: PublishedPackage, bump: Bump): 
       before.map((p) => p.manifest),
       pendingChangesets(root),
     );
+    const summaries = pendingSummaries(root);
     const others = [...planned.keys()].filter((n) => n !== name);
     await tally.check(
       `${name}: a ${bump} changeset bumps ${others.length === 0 ? 'it alone' : `it and ${others.join(', ')}`}`,
       () => {
         run('pnpm', ['exec', 'changeset', 'version'], { cwd: root });
-        checkVersions(before, planned, {
-          name,
-          summary: `Rehearsal: a ${bump} change of ${name}.`,
-        });
+        checkVersions(before, planned, summaries);
       },
     );
   } finally {
