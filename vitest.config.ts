@@ -4,13 +4,16 @@ import { defineConfig } from 'vitest/config';
 // One vitest project per workspace package that has a test/ folder. Sibling packages
 // resolve to their TypeScript sources through the "@ucwa/source" export condition, so
 // a test run needs no build.
-const roots = ['packages', 'tools', 'apps'].flatMap((dir) =>
-  existsSync(dir)
-    ? readdirSync(dir)
-        .map((name) => `${dir}/${name}`)
-        .filter((root) => existsSync(`${root}/test`))
-    : [],
-);
+// scripts/ (the repository's own check scripts) is a project of its own.
+const roots = ['packages', 'tools', 'apps']
+  .flatMap((dir) =>
+    existsSync(dir)
+      ? readdirSync(dir)
+          .map((name) => `${dir}/${name}`)
+          .filter((root) => existsSync(`${root}/test`))
+      : [],
+  )
+  .concat(existsSync('scripts/test') ? ['scripts'] : []);
 
 function hasTypeTests(root: string): boolean {
   return readdirSync(`${root}/test`, { recursive: true }).some((f) =>
