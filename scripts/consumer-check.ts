@@ -175,7 +175,7 @@ function startEmulator(
     child.once('exit', (code) => reject(new Error(`ucwa-emulator exited with ${code}: ${seen}`)));
     child.stdout?.on('data', (chunk: Buffer) => {
       seen += chunk.toString();
-      const url = /listening on (http:\/\/\S+)/.exec(seen)?.[1];
+      const url = /listening on (http:\/\/[^\s;,]+)/.exec(seen)?.[1];
       if (url === undefined) return;
       clearTimeout(timer);
       resolve({ url, child });
