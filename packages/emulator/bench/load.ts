@@ -1,176 +1,182 @@
-// Load check for the emulator, loopback only, bounded, stops by itself:
-//   node --conditions=@ucwa/source packages/emulator/bench/load.ts
-// 1. Simple GETs per second: a bare node:http "hello" server (baseline) vs the emulator's
-//    GET me, same client, same concurrency; printed as absolute numbers and a ratio.
-// 2. Concurrent P-GETs: opens 1,000 applications' event channels and holds them all,
-//    then releases them with one event each and checks every one answered.
-import { Agent, createServer, request } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createManualClock } from '../src/core/clock.ts';
-import { defaultFeatures } from '../src/features/defaults.ts';
-import type { FeatureHost } from '../src/features/feature.ts';
-import { startEmulator } from '../src/server.ts';
+// Load check for the emulator, loopback only, bounded, stops by itself. Every server runs
+// in a process of its own (bench/server-process.ts); this process is only the client.
+//   node --conditions=@ucwa/source packages/emulator/bench/load.ts [--rounds 11] [--pgets 10000]
+// 1. Simple GETs per second: the emulator's GET me against a bare node:http server
+//    answering the very same bytes (status, headers, body recorded from the emulator),
+//    in interleaved rounds; the median and range of the per-round ratios.
+// 2. Sign-in: 1k, 5k and 10k users each get a token and an application; time per user
+//    should stay flat as the directory grows.
+// 3. Held P-GETs: every one of the 10k signed-in users opens its event channel; all are
+//    held at once, then each is released by one event.
+import { type ChildProcess, fork } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { httpClient, summary } from './http-client.ts';
 
-const agent = new Agent({ keepAlive: true, maxSockets: 2000 });
+const SERVER = fileURLToPath(new URL('./server-process.ts', import.meta.url));
+const { values } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '11' },
+    total: { type: 'string', default: '4000' },
+    pgets: { type: 'string', default: '10000' },
+    only: { type: 'string' },
+  },
+});
+const ROUNDS = Number(values.rounds);
+const TOTAL = Number(values.total);
+const P_GETS = Number(values.pgets);
+const CONCURRENCY = 32;
 
-function get(
-  url: string,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { agent, headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        body += chunk;
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
+interface Server {
+  readonly url: string;
+  ask<T>(message: { type: string }, key: string): Promise<T>;
+  stop(): Promise<void>;
 }
 
-function post(
-  url: string,
-  body: string,
-  headers: Record<string, string>,
-): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { agent, method: 'POST', headers }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        text += chunk;
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
-    req.on('error', reject);
-    req.end(body);
+async function start(args: string[]): Promise<Server> {
+  const child: ChildProcess = fork(SERVER, args, {
+    execArgv: ['--conditions=@ucwa/source'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  const next = <T>(key: string): Promise<T> =>
+    new Promise((resolve) => {
+      const on = (m: Record<string, unknown>) => {
+        if (!(key in m)) return;
+        child.off('message', on);
+        resolve(m[key] as T);
+      };
+      child.on('message', on);
+    });
+  const port = await next<number>('port');
+  return {
+    url: `http://127.0.0.1:${port}`,
+    ask: (message, key) => {
+      const answer = next<never>(key);
+      child.send(message);
+      return answer;
+    },
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.send({ type: 'stop' });
+      }),
+  };
 }
 
-/** Requests per second over `total` GETs, `concurrency` at a time. */
-async function rate(
-  url: string,
-  headers: Record<string, string>,
-  total: number,
-  concurrency: number,
-): Promise<number> {
+/** The bytes of one emulator answer, as a bare server should send them. */
+function record(answer: {
+  status: number;
+  headers: Record<string, unknown>;
+  body: string;
+}): string {
+  const keep = ['content-type', 'etag', 'cache-control', 'vary', 'x-ms-ucwaversion'];
+  const headers = Object.fromEntries(
+    keep.flatMap((k) => (answer.headers[k] ? [[k, answer.headers[k]]] : [])),
+  );
+  const file = join(mkdtempSync(join(tmpdir(), 'ucwa-bench-')), 'answer.json');
+  writeFileSync(file, JSON.stringify({ status: answer.status, headers, body: answer.body }));
+  return file;
+}
+
+async function gets(): Promise<boolean> {
+  const client = httpClient(64);
+  const emulator = await start(['emulator', '10']);
+  const session = await client.signIn(emulator.url, 'user0', 'rate');
+  const meUrl = `${emulator.url}${session.app}/me`;
+  const bare = await start(['bare', record(await client.call(meUrl, 'GET', session.auth))]);
+  const bareUrl = `${bare.url}${session.app}/me`;
+  await client.rate(bareUrl, session.auth, TOTAL / 2, CONCURRENCY);
+  await client.rate(meUrl, session.auth, TOTAL / 2, CONCURRENCY);
+  const ratios: number[] = [];
+  const bareRates: number[] = [];
+  const emuRates: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const pair = async (first: string, second: string) => [
+      await client.rate(first, session.auth, TOTAL, CONCURRENCY),
+      await client.rate(second, session.auth, TOTAL, CONCURRENCY),
+    ];
+    const [b = 0, e = 0] =
+      round % 2 === 0 ? await pair(bareUrl, meUrl) : (await pair(meUrl, bareUrl)).reverse();
+    bareRates.push(b);
+    emuRates.push(e);
+    ratios.push(e / b);
+  }
+  const r = summary(ratios);
+  const b = summary(bareRates);
+  const e = summary(emuRates);
+  console.log(
+    `simple GETs (GET me, ${CONCURRENCY} concurrent, ${ROUNDS} interleaved rounds of ${TOTAL}): ` +
+      `emulator/bare ${r.median.toFixed(2)}x (range ${r.min.toFixed(2)}-${r.max.toFixed(2)}); ` +
+      `bare ${b.median.toFixed(0)}/s, emulator ${e.median.toFixed(0)}/s (medians)`,
+  );
+  client.close();
+  await Promise.all([emulator.stop(), bare.stop()]);
+  return r.median >= 0.6 && e.median >= 2000;
+}
+
+/** Signs `count` users in, `CONCURRENCY` at a time; returns their sessions and the time. */
+async function signInAll(client: ReturnType<typeof httpClient>, url: string, count: number) {
+  const sessions: Awaited<ReturnType<typeof client.signIn>>[] = [];
   let next = 0;
   const started = performance.now();
-  const worker = async (): Promise<void> => {
-    while (next < total) {
-      next += 1;
-      const res = await get(url, headers);
-      if (res.status !== 200) throw new Error(`GET ${url}: ${res.status}`);
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      sessions[i] = await client.signIn(url, `user${i}`, `ep${i}`);
     }
   };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return total / ((performance.now() - started) / 1000);
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return { sessions, ms: performance.now() - started };
 }
 
-async function signIn(
-  base: string,
-  user: string,
-  endpoint: string,
-): Promise<{ auth: Record<string, string>; app: string; events: string }> {
-  const tok = await post(
-    `${base}/WebTicket/oauthtoken`,
-    `grant_type=password&username=${user}&password=demo`,
-    {
-      'Content-Type': 'application/x-www-form-urlencoded',
-    },
-  );
-  const auth = {
-    Authorization: `Bearer ${(JSON.parse(tok.body) as { access_token: string }).access_token}`,
-    Accept: 'application/json',
-  };
-  const created = await post(
-    `${base}/ucwa/oauth/v1/applications`,
-    JSON.stringify({ UserAgent: 'bench', EndpointId: endpoint, Culture: 'en-US' }),
-    {
-      ...auth,
-      'Content-Type': 'application/json',
-    },
-  );
-  const app = JSON.parse(created.body) as {
-    _links: { self: { href: string }; events: { href: string } };
-  };
-  return { auth, app: app._links.self.href, events: app._links.events.href };
-}
-
-async function main(): Promise<void> {
-  const TOTAL = 6000;
-  const CONCURRENCY = 32;
-  const P_GETS = 1000;
-  const baseline = createServer((_req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/plain' });
-    res.end('hello');
-  });
-  await new Promise<void>((resolve) => baseline.listen(0, '127.0.0.1', resolve));
-  const baseUrl = `http://127.0.0.1:${(baseline.address() as AddressInfo).port}/`;
-  const users = Array.from({ length: 1000 }, (_, i) => ({
-    address: `user${i}@contoso.com`,
-    password: 'demo',
-    name: `User ${i}`,
-    contacts: [],
-  }));
-  // A manual clock: every held P-GET waits on one of its timers, so pending() counts them.
-  const clock = createManualClock(Date.now());
-  let host: FeatureHost | undefined;
-  const probe = (h: FeatureHost) => {
-    host = h;
-    return { name: 'probe', routes: [] };
-  };
-  const server = await startEmulator({
-    users,
-    clock,
-    seed: 1,
-    maxApplicationsPerUser: 10,
-    features: [...defaultFeatures, probe],
-  });
-  try {
-    const s = await signIn(server.url, 'user0', 'rate');
-    await rate(baseUrl, {}, 500, CONCURRENCY); // warm-up
-    await rate(`${server.url}${s.app}/me`, s.auth, 500, CONCURRENCY);
-    const bare = await rate(baseUrl, {}, TOTAL, CONCURRENCY);
-    const emu = await rate(`${server.url}${s.app}/me`, s.auth, TOTAL, CONCURRENCY);
+async function signInScaling(): Promise<boolean> {
+  const perUser: number[] = [];
+  for (const count of [1000, 5000, 10_000]) {
+    const client = httpClient(64);
+    const server = await start(['emulator', String(count)]);
+    const { ms } = await signInAll(client, server.url, count);
+    perUser.push((ms * 1000) / count);
     console.log(
-      `simple GETs: baseline ${bare.toFixed(0)}/s, emulator GET me ${emu.toFixed(0)}/s, ratio ${(emu / bare).toFixed(2)}`,
+      `sign-in of ${count} users (token + application, ${CONCURRENCY} at a time): ${(ms / 1000).toFixed(2)} s, ${((ms * 1000) / count).toFixed(0)} µs per user`,
     );
-
-    const sessions = [];
-    for (let i = 0; i < P_GETS; i++) sessions.push(await signIn(server.url, `user${i}`, 'pget'));
-    const started = performance.now();
-    const pending = sessions.map((x) => get(`${server.url}${x.events}`, x.auth));
-    const held = (): number => clock.pending();
-    // Wait (at most 10 s) until every P-GET has reached the server.
-    for (let i = 0; i < 100 && held() < P_GETS; i++)
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    const waiting = held();
-    const holdMs = performance.now() - started;
-    const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
-    const apps = users.flatMap((u) => host?.applications.ofUser(u.address) ?? []);
-    for (const app of apps) {
-      host?.events.toApplication(app, {
-        sender: { rel: 'me', href: app.href('me') },
-        type: 'updated',
-        link: { rel: 'me', href: app.href('me') },
-        priority: 'High',
-      });
-    }
-    const answers = await Promise.all(pending);
-    const ok = answers.filter((a) => a.status === 200 && a.body.includes('"updated"')).length;
-    console.log(
-      `concurrent P-GETs: ${waiting} held at once (all open after ${holdMs.toFixed(0)} ms), ${ok}/${P_GETS} answered with their event, total ${(performance.now() - started).toFixed(0)} ms, heap ${heapMb.toFixed(0)} MB`,
-    );
-    if (waiting < P_GETS || ok < P_GETS || emu < 2000) process.exitCode = 1;
-  } finally {
-    agent.destroy();
-    await server.close();
-    await new Promise<void>((resolve) => baseline.close(() => resolve()));
+    client.close();
+    await server.stop();
   }
+  const growth = (perUser[2] ?? 0) / (perUser[0] ?? 1);
+  console.log(`time per user, 10k vs 1k users: ${growth.toFixed(2)}x (1.00 = linear)`);
+  return growth < 2;
 }
 
-await main();
+async function pgets(): Promise<boolean> {
+  const client = httpClient(P_GETS + 100);
+  const server = await start(['emulator', String(P_GETS)]);
+  const { sessions } = await signInAll(client, server.url, P_GETS);
+  const started = performance.now();
+  const pending = sessions.map((s) => client.call(`${server.url}${s.events}`, 'GET', s.auth));
+  let held = 0;
+  for (let i = 0; i < 600 && held < P_GETS; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    held = await server.ask<number>({ type: 'held' }, 'held');
+  }
+  const openMs = performance.now() - started;
+  const heapMb = await server.ask<number>({ type: 'heap' }, 'heap');
+  await server.ask({ type: 'release' }, 'released');
+  const answers = await Promise.all(pending);
+  const ok = answers.filter((a) => a.status === 200 && a.body.includes('"updated"')).length;
+  console.log(
+    `held P-GETs: ${held} of ${P_GETS} held at once (all open after ${openMs.toFixed(0)} ms), ${ok}/${P_GETS} answered with their event, server heap ${heapMb.toFixed(0)} MB`,
+  );
+  client.close();
+  await server.stop();
+  return held >= P_GETS && ok === P_GETS;
+}
+
+const only = values.only;
+const results: boolean[] = [];
+if (only === undefined || only === 'gets') results.push(await gets());
+if (only === undefined || only === 'signin') results.push(await signInScaling());
+if (only === undefined || only === 'pgets') results.push(await pgets());
+if (results.some((ok) => !ok)) process.exitCode = 1;

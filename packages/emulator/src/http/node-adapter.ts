@@ -2,19 +2,29 @@ import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:ht
 import type { Socket } from 'node:net';
 import { internalError, plainError, tooLarge } from './plain-error.ts';
 import { isValidHost, targetUrl } from './target.ts';
-import type { EmulatorRequest, WireResponse } from './types.ts';
+import type { EmulatorRequest, RequestHeaders, WireResponse } from './types.ts';
 
-function toHeaders(req: IncomingMessage): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
-  }
-  return headers;
+/** node's parsed headers (lower-cased names) seen as {@link RequestHeaders}, without a copy. */
+function headerView(req: IncomingMessage): RequestHeaders {
+  const value = (name: string): string | null => {
+    const found = req.headers[name.toLowerCase()];
+    if (found === undefined) return null;
+    return Array.isArray(found) ? found.join(', ') : found;
+  };
+  return { get: value, has: (name) => value(name) !== null };
 }
+
+const EMPTY = new Uint8Array(0);
 
 /** Reads a body up to `maxBytes`; `undefined` when it is larger. */
 function readBody(req: IncomingMessage, maxBytes: number): Promise<Uint8Array | undefined> {
+  if (
+    req.headers['content-length'] === undefined &&
+    req.headers['transfer-encoding'] === undefined
+  ) {
+    req.resume();
+    return Promise.resolve(EMPTY);
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -60,7 +70,7 @@ function toRequest(
   if (url === undefined)
     return plainError(400, 'InvalidTarget', 'The request target is not valid.');
   const method = (req.method ?? 'GET').toUpperCase();
-  return { method, url, headers: toHeaders(req), body, signal };
+  return { method, url, headers: headerView(req), body, signal };
 }
 
 /** A node:http request listener over `handle`. */

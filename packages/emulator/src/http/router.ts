@@ -40,6 +40,8 @@ function bind(
  */
 export class RouteTable {
   readonly #routes: CompiledRoute[];
+  /** The routes by segment count, in match order: a path is tried only against its own. */
+  readonly #bySize = new Map<number, CompiledRoute[]>();
 
   constructor(routes: readonly AppRoute[]) {
     const literal = (r: CompiledRoute): number =>
@@ -52,6 +54,9 @@ export class RouteTable {
       const key = `${route.method} ${segments.map((s) => (s.startsWith(':') ? ':' : s.toLowerCase())).join('/')}`;
       if (seen.has(key)) throw new Error(`two routes for ${route.method} ${route.path}`);
       seen.add(key);
+      const same = this.#bySize.get(segments.length) ?? [];
+      same.push({ route, segments });
+      this.#bySize.set(segments.length, same);
     }
   }
 
@@ -64,7 +69,7 @@ export class RouteTable {
   match(method: string, path: string): RouteMatch {
     const parts = split(path);
     const allow = new Set<string>();
-    for (const { route, segments } of this.#routes) {
+    for (const { route, segments } of this.#bySize.get(parts.length) ?? []) {
       const params = bind(segments, parts);
       if (params === undefined) continue;
       if (route.method === method) return { kind: 'found', route, params };

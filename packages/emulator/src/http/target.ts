@@ -4,6 +4,9 @@ const HOST = /^(?:[A-Za-z0-9._~-]+|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?$/;
 /** Whether `host` can stand in a URL's authority (what an invalid `Host` header is not). */
 export const isValidHost = (host: string): boolean => HOST.test(host);
 
+/** A path with no `//`, `\\`, `#` or dot segment: it parses as it is. */
+const PLAIN = /^\/(?!\/)(?:[^\\#/.]|\/(?![/.])|\.(?!\.?(?:\/|$|\?)))*$/;
+
 /**
  * The URL of a request target, read as a real front end reads it (RFC 9112): an
  * origin-form target is a path even when it starts with `//`, so
@@ -18,6 +21,14 @@ export const isValidHost = (host: string): boolean => HOST.test(host);
  * ```
  */
 export function targetUrl(target: string, origin: string): URL | undefined {
+  // The common case, a plain origin-form path, is one URL parse.
+  if (PLAIN.test(target)) {
+    try {
+      return new URL(`${origin}${target}`);
+    } catch {
+      return undefined;
+    }
+  }
   let path = target;
   if (!path.startsWith('/') && !path.startsWith('\\')) {
     if (!/^https?:\/\//i.test(path)) return undefined;

@@ -3,12 +3,18 @@ import type { EventBatch, UcwaErrorBody, UnknownResource } from '@ucwa/model';
 /** Extra response headers, in order; a name may repeat (`WWW-Authenticate`). */
 export type HeaderList = readonly (readonly [name: string, value: string])[];
 
+/** Read access to request headers (names without case); a fetch `Headers` is one. */
+export interface RequestHeaders {
+  get(name: string): string | null;
+  has(name: string): boolean;
+}
+
 /** A request as the emulator core sees it, whichever adapter received it. */
 export interface EmulatorRequest {
   readonly method: string;
   /** Absolute URL: the emulator's origin plus the request target. */
   readonly url: URL;
-  readonly headers: Headers;
+  readonly headers: RequestHeaders;
   readonly body: Uint8Array;
   /** Aborted when the client goes away (a P-GET stops waiting). */
   readonly signal: AbortSignal;
