@@ -1,14 +1,14 @@
 // Gzipped size of the codec as a browser bundle: `node packages/codec-json/bench/bundle-size.ts`.
-// Fails (exit 1) when the main entry is above 3.25 KB (3 KB until the decoder learned to
+// Fails (exit 1) when the main entry is above 3.3 KB (3 KB until the decoder learned to
 // complete links and embedded bags in place and took the shared checks of
-// @ucwa/model/codec: about 180 bytes more); the `/oauth` entry is printed for
+// @ucwa/model/codec: about 300 bytes more); the `/oauth` entry is printed for
 // information. The JSON codec needs no catalog, so no generated catalog of @ucwa/model may
 // end up in the bundle (the generated event-type list may); a jump in size usually means
 // one got pulled in.
 import { fileURLToPath } from 'node:url';
 import { measureBundle } from '../../../scripts/load-bundle.ts';
 
-const LIMIT = 3328;
+const LIMIT = 3380;
 const resolveDir = fileURLToPath(new URL('..', import.meta.url));
 
 const main = measureBundle({ contents: "export * from './src/index.ts';", resolveDir });

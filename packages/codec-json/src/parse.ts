@@ -1,6 +1,6 @@
 import { type DecodeOptions, isUcwaDecodeError } from '@ucwa/model';
 import { decodeLimits, exceedsMaxBytes } from '@ucwa/model/codec';
-import { fail, isObject, type Reader, TOO_DEEP, type Walk } from './walk.ts';
+import { fail, hasInheritedKeys, isObject, type Reader, TOO_DEEP, type Walk } from './walk.ts';
 
 /**
  * Checks the size, parses, checks the root is an object and runs `read` over it, so that
@@ -13,10 +13,10 @@ export function decodeDocument<T>(
   read: Reader<T, undefined>,
 ): T {
   const { maxBytes, maxDepth } = decodeLimits(options);
-  const walk: Walk = { maxDepth, path: [] };
+  const walk: Walk = { maxDepth, inherited: hasInheritedKeys(), path: [] };
   if (typeof text !== 'string') fail(walk, 'malformed', 'expected a string');
   // Checked before parsing, so an oversized document costs no parse.
-  if (exceedsMaxBytes(text, maxBytes)) fail(walk, 'too-large', `larger than ${maxBytes} bytes`);
+  if (exceedsMaxBytes(text, maxBytes)) fail(walk, 'too-large', 'larger than maxBytes');
   const root = parseJson(walk, text);
   if (!isObject(root)) fail(walk, 'wrong-root', 'expected an object');
   try {

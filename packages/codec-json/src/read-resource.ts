@@ -7,6 +7,7 @@ import {
   isObject,
   type JsonObject,
   readBag,
+  readItem,
   readOptionalString,
   readString,
   type Walk,
@@ -26,17 +27,26 @@ const SELF: readonly string[] = ['self'];
 /**
  * A resource object (PayloadFormat.md): `rel`, `_links`, `_embedded`, and every other key
  * a property. `rel` falls back to `fallbackRel` (the `_embedded` key), `href` to `''`.
- * Own keys only (`Object.keys`, not `for…in`): keys someone else put on
- * `Object.prototype` never turn into properties of a decoded resource.
+ * Own keys only: `for…in` is the fast way through `JSON.parse`'s objects (about 5 % of a
+ * decode over `Object.keys`), and where someone made a key of `Object.prototype`
+ * enumerable, `walk.inherited` has every key checked, so it never turns into a property.
  */
 export function readResource(walk: Walk, object: JsonObject, fallbackRel = ''): UnknownResource {
   let rel = fallbackRel;
   let links: LinkBag = NONE;
   let embedded: EmbeddedBag = NONE;
   const properties: { [name: string]: PropertyValue } = {};
-  for (const key of Object.keys(object)) {
+  for (const key in object) {
+    if (walk.inherited && !Object.hasOwn(object, key)) continue;
     const value = object[key];
-    if (key === '_links') links = readBag(walk, value, key, readLinkInPlace, SELF) as LinkBag;
+    if (typeof value === 'string' && value.charCodeAt(0) !== 0x2f) {
+      // The common case, kept out of readValue: a plain string property (or the rel).
+      if (key === 'rel') rel = value;
+      else {
+        checkName(walk, key);
+        properties[key] = value;
+      }
+    } else if (key === '_links') links = readBag(walk, value, key, readLinkInPlace, SELF);
     else if (key === '_embedded') embedded = readBag(walk, value, key, readEmbedded, []);
     else if (key === 'rel') rel = readString(walk, value, key);
     else {
@@ -48,19 +58,26 @@ export function readResource(walk: Walk, object: JsonObject, fallbackRel = ''): 
   return { rel, href: self === undefined ? '' : self.href, properties, links, embedded };
 }
 
-function readEmbedded(walk: Walk, item: unknown, rel: string): UnknownResource {
-  return isObject(item) ? readResource(walk, item, rel) : expected(walk, 'an object');
+function readEmbedded(walk: Walk, item: unknown, rel: string, index: number): UnknownResource {
+  return readItem(walk, item, rel, index, readResource);
 }
 
 /**
  * A link object `{ href, title?, revision? }` in a bag, its rel being its key: one that
- * holds only an href (and maybe a `rel`, which the key overrides) becomes the link itself.
+ * holds only an href (and maybe a `rel`, which the key overrides) becomes the link itself,
+ * without a step on the path; anything else is read by {@link readLink}.
  */
-export function readLinkInPlace(walk: Walk, item: unknown, rel: string): Link {
-  if (!isObject(item)) return expected(walk, 'an object');
-  if (typeof item.href !== 'string' || !onlyHref(item)) return readLink(walk, item, rel);
-  (item as { rel?: string }).rel = rel;
-  return item as unknown as Link;
+export function readLinkInPlace(walk: Walk, item: unknown, rel: string, index: number): Link {
+  const fast =
+    isObject(item) &&
+    typeof item.href === 'string' &&
+    walk.path.length + 2 < walk.maxDepth &&
+    onlyHref(item);
+  if (fast) {
+    (item as { rel?: string }).rel = rel;
+    return item as unknown as Link;
+  }
+  return readItem(walk, item, rel, index, readLink);
 }
 
 function onlyHref(item: JsonObject): boolean {

@@ -8,7 +8,18 @@ import { isForbiddenName } from '@ucwa/model/codec';
  */
 export interface Walk {
   readonly maxDepth: number;
+  /**
+   * Whether `Object.prototype` has an enumerable key (someone added one), which `for…in`
+   * would visit on every object: then the loops check that each key is an own one.
+   */
+  readonly inherited: boolean;
   readonly path: Key[];
+}
+
+/** Whether `for…in` over a plain object would visit a key it does not own. */
+export function hasInheritedKeys(): boolean {
+  for (const _ in {}) return true;
+  return false;
 }
 
 /** A key on the path: an object key or an array index. */
@@ -79,11 +90,6 @@ export function readOptionalString(walk: Walk, value: unknown, key: string): str
   return value == null ? undefined : readString(walk, value, key);
 }
 
-/** Fails unless `value` is an object; returns it. */
-export function readObject(walk: Walk, value: unknown, key: Key): JsonObject {
-  return isObject(value) ? value : expected(walk, 'an object', key);
-}
-
 /** The object under `key`, read by `read` one level deeper. */
 export function readChild<T, A>(
   walk: Walk,
@@ -92,7 +98,7 @@ export function readChild<T, A>(
   read: Reader<T, A>,
   arg?: A,
 ): T {
-  const object = readObject(walk, value, key);
+  const object = isObject(value) ? value : expected(walk, 'an object', key);
   enter(walk, key);
   const result = read(walk, object, arg as A);
   walk.path.pop();
@@ -116,34 +122,56 @@ export function readList<T, A>(
 }
 
 /**
+ * Reads one item of a bag: `index` is its place in an array of its rel, -1 for a single
+ * one. The path holds the bag's key; a reader that may fail or nest pushes `rel` (and
+ * `index`) with {@link enterItem}, a fast path that cannot fail need not.
+ */
+export type ItemReader<T> = (walk: Walk, item: unknown, rel: string, index: number) => T;
+
+/**
+ * The object `item` of a bag, read by `read` one step (or, in an array, two) deeper:
+ * under `rel`, and under `index` when it is at least 0.
+ */
+export function readItem<T>(
+  walk: Walk,
+  item: unknown,
+  rel: string,
+  index: number,
+  read: (walk: Walk, object: JsonObject, rel: string) => T,
+): T {
+  enter(walk, rel);
+  if (index >= 0) enter(walk, index);
+  const result = isObject(item) ? read(walk, item, rel) : expected(walk, 'an object');
+  walk.path.pop();
+  if (index >= 0) walk.path.pop();
+  return result;
+}
+
+/**
  * `_links` or `_embedded`: items by rel, each an object or an array of them as the
- * document gives it, read by `read` with its rel and put back in place (the bag is the
- * parsed object itself, which nobody else holds). A rel in `single` may not be an array.
+ * document gives it, read by `read` and put back in place (the bag is the parsed object
+ * itself, which nobody else holds). A rel in `single` may not be an array.
  */
 export function readBag<T>(
   walk: Walk,
   value: unknown,
   key: string,
-  read: (walk: Walk, item: unknown, rel: string) => T,
+  read: ItemReader<T>,
   single: readonly string[],
 ): { readonly [rel: string]: T | readonly T[] } {
   if (!isObject(value)) return expected(walk, 'an object', key);
   enter(walk, key);
   const bag = value as { [rel: string]: unknown };
-  for (const rel of Object.keys(bag)) {
+  for (const rel in bag) {
+    if (walk.inherited && !Object.hasOwn(bag, rel)) continue;
     checkName(walk, rel);
-    enter(walk, rel);
     const item = bag[rel];
-    if (!Array.isArray(item)) bag[rel] = read(walk, item, rel);
-    else if (single.includes(rel)) expected(walk, 'an object');
-    else {
-      for (let i = 0; i < item.length; i++) {
-        enter(walk, i);
-        item[i] = read(walk, item[i], rel);
-        walk.path.pop();
-      }
-    }
-    walk.path.pop();
+    if (!Array.isArray(item)) {
+      // A store only where the item changed: a keyed store costs more than the compare.
+      const read1 = read(walk, item, rel, -1);
+      if (read1 !== item) bag[rel] = read1;
+    } else if (single.includes(rel)) expected(walk, 'an object', rel);
+    else for (let i = 0; i < item.length; i++) item[i] = read(walk, item[i], rel, i);
   }
   walk.path.pop();
   return bag as { [rel: string]: T | readonly T[] };
