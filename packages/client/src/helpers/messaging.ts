@@ -40,8 +40,11 @@ export interface IncomingInvitation {
 export interface Messaging {
   /** Invites someone; resolves with the conversation once they accept (rejects if they decline). */
   start(options: StartMessagingOptions): Promise<Conversation>;
-  /** Each incoming invitation, once. */
-  onInvitation(handler: (invitation: IncomingInvitation) => void): () => void;
+  /**
+   * Each incoming invitation, once. A returned promise is awaited before the next event is
+   * dispatched, so a handler that accepts and then subscribes to messages misses none.
+   */
+  onInvitation(handler: (invitation: IncomingInvitation) => void | Promise<void>): () => void;
   /** The handle of a conversation by href. */
   conversation(href: string): Conversation;
 }
@@ -100,7 +103,7 @@ export function createMessaging(core: SessionCore): Messaging {
     onInvitation: (handler) =>
       subscribe(core, { rel: 'messagingInvitation', type: 'started' }, async (event) => {
         const resource = event.resource ?? (await core.store.read(event.link.href));
-        if (resource.properties.direction === 'Incoming') handler(incoming(core, resource));
+        if (resource.properties.direction === 'Incoming') await handler(incoming(core, resource));
       }),
     conversation: (href) => conversationHandle(core, href),
   };
