@@ -1,0 +1,68 @@
+import { createManualClock } from '@ucwa/emulator';
+import { describe, expect, it } from 'vitest';
+import { type IncomingInvitation, type StoreChange, signIn } from '../src/index.ts';
+import { emulator } from './support/emulators.ts';
+import { deferred, signInUser } from './support/sessions.ts';
+import { clockTimers, countingFetch } from './support/virtual-time.ts';
+
+describe('supervision', () => {
+  it('reports activity on its timer once available, and not before', async () => {
+    const clock = createManualClock(Date.UTC(2026, 0, 5, 9));
+    const server = await emulator({ clock });
+    const net = countingFetch((a) => a.url.endsWith('/reportMyActivity'));
+    const alice = await signIn({
+      discoveryUrl: `${server.url}/`,
+      credentials: { username: 'alice@contoso.com', password: 'demo' },
+      application: { userAgent: 'supervision' },
+      fetch: net.fetch,
+      activityInterval: 60_000,
+      ...clockTimers(clock),
+    });
+    await net.settle(1);
+    clock.advance(120_000);
+    await net.settle(1);
+    expect(net.answers).toEqual([]);
+    const me = await alice.makeMeAvailable({ supportedModalities: ['Messaging'] });
+    expect(me.links.reportMyActivity).toBeDefined();
+    for (let i = 0; i < 3; i++) {
+      clock.advance(60_000);
+      await net.settle(1);
+    }
+    expect(net.answers.map((a) => a.status)).toEqual([204, 204, 204]);
+    await alice.signOut();
+    clock.advance(600_000);
+    expect(net.answers).toHaveLength(3);
+  });
+
+  it('declines an invitation: the inviter sees the start fail', async () => {
+    const server = await emulator();
+    const alice = await signInUser(server.url, 'alice');
+    const bob = await signInUser(server.url, 'bob');
+    await alice.makeMeAvailable({ supportedModalities: ['Messaging'] });
+    await bob.makeMeAvailable({ supportedModalities: ['Messaging'] });
+    const invited = deferred<IncomingInvitation>();
+    bob.messaging.onInvitation(invited.resolve);
+    const started = alice.messaging.start({ to: 'sip:bob@contoso.com', message: 'Coffee?' });
+    const invitation = await invited.promise;
+    expect(invitation.from.name).toBeDefined();
+    await invitation.decline();
+    await expect(started).rejects.toMatchObject({ name: 'UcwaOperationError' });
+    await alice.signOut();
+    await bob.signOut();
+  });
+
+  it('watches a resource the application embeds by its rel, reading what the event did not embed', async () => {
+    const clock = createManualClock(Date.UTC(2026, 0, 5, 9));
+    const server = await emulator({ clock });
+    const alice = await signInUser(server.url, 'alice');
+    const seen = deferred<StoreChange>();
+    alice.watch('me', seen.resolve);
+    await alice.makeMeAvailable({ supportedModalities: ['Messaging'] });
+    // me's `updated` is a Medium event: the server holds it for the aggregation window.
+    clock.advance(5_000);
+    const change = await seen.promise;
+    expect(change.type).toBe('updated');
+    expect(change.resource?.links.presence).toBeDefined();
+    await alice.signOut();
+  });
+});
