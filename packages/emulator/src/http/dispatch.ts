@@ -53,6 +53,14 @@ function faultReply(action: FaultAction): Reply | undefined {
   }
 }
 
+const ROOT = ROOT_PATH.toLowerCase();
+const INTERNAL_ROOT = INTERNAL_ROOT_PATH.toLowerCase();
+const XFRAME = XFRAME_PATH.toLowerCase();
+const TOKEN = TOKEN_PATH.toLowerCase();
+const USER = USER_PATH.toLowerCase();
+const APPLICATIONS = APPLICATIONS_PATH.toLowerCase();
+const IN_APPLICATION = `${APPLICATIONS}/`;
+
 const sleep = (core: EmulatorCore, ms: number): Promise<void> =>
   ms <= 0 ? Promise.resolve() : new Promise((resolve) => core.clock.setTimeout(resolve, ms));
 
@@ -62,46 +70,47 @@ async function rootRoute(
   delayMs: number,
 ): Promise<Reply> {
   const { method, url } = request;
-  if (
-    delayMs > 0 &&
-    !url.pathname.toLowerCase().startsWith(`${APPLICATIONS_PATH.toLowerCase()}/`)
-  ) {
-    await sleep(core, delayMs);
-  }
-  const path = url.pathname.replace(/\/+$/, '') || '/';
+  const path = url.pathname.endsWith('/') ? url.pathname.replace(/\/+$/, '') || '/' : url.pathname;
   const lower = path.toLowerCase();
+  // Delays under an application run inside its dispatcher, so they count as outstanding.
+  if (lower.startsWith(IN_APPLICATION)) return inApplication(core, request, path, delayMs);
+  if (delayMs > 0) await sleep(core, delayMs);
   const internal = url.hostname.toLowerCase().startsWith('lyncdiscoverinternal.');
-  if (method === 'GET' && (lower === '/' || lower === ROOT_PATH.toLowerCase())) {
+  if (method === 'GET' && (lower === '/' || lower === ROOT)) {
     return discoveryRoot(url.origin, internal, core.options.discoveryRedirect);
   }
-  if (method === 'GET' && lower === INTERNAL_ROOT_PATH.toLowerCase()) {
+  if (method === 'GET' && lower === INTERNAL_ROOT) {
     return discoveryRoot(url.origin, true, core.options.discoveryRedirect);
   }
-  if (method === 'GET' && lower === XFRAME_PATH.toLowerCase()) return xframe();
-  if (method === 'POST' && lower === TOKEN_PATH.toLowerCase()) {
+  if (method === 'GET' && lower === XFRAME) return xframe();
+  if (method === 'POST' && lower === TOKEN) {
     return tokenEndpoint(core, Buffer.from(request.body).toString('utf8'), url.host);
   }
-  if (lower === USER_PATH.toLowerCase() || lower === APPLICATIONS_PATH.toLowerCase()) {
+  if (lower === USER || lower === APPLICATIONS) {
     const token = core.tokens.verify(request.headers.get('Authorization'), url.host);
     if (token === undefined) return challenge(url.origin);
-    if (lower === USER_PATH.toLowerCase()) return userResource(url.origin);
+    if (lower === USER) return userResource(url.origin);
     if (method === 'GET') return listApplications(core, token, APPLICATIONS_PATH);
     if (method !== 'POST')
       return ucwaError(405, 'MethodNotAllowed', { headers: [['Allow', 'GET, POST']] });
     const body = decodeBody(request, core.codecs, core.options.maxBodyBytes);
     return 'kind' in body ? body : createApplication(core, token, body.input);
   }
-  const prefix = `${APPLICATIONS_PATH.toLowerCase()}/`;
-  if (lower.startsWith(prefix)) {
-    const rest = path.slice(prefix.length);
-    const slash = rest.indexOf('/');
-    const id = slash === -1 ? rest : rest.slice(0, slash);
-    // Delays run inside the app dispatcher, so a slow request counts as outstanding.
-    return dispatchApp(core, request, id, slash === -1 ? '' : rest.slice(slash + 1), () =>
-      sleep(core, delayMs),
-    );
-  }
   return resourceNotFound();
+}
+
+/** `/ucwa/oauth/v1/applications/{id}/…`: the application's dispatcher, delay included. */
+function inApplication(
+  core: EmulatorCore,
+  request: EmulatorRequest,
+  path: string,
+  delayMs: number,
+): Promise<Reply> {
+  const rest = path.slice(IN_APPLICATION.length);
+  const slash = rest.indexOf('/');
+  const id = slash === -1 ? rest : rest.slice(0, slash);
+  const sub = slash === -1 ? '' : rest.slice(slash + 1);
+  return dispatchApp(core, request, id, sub, () => sleep(core, delayMs));
 }
 
 /**

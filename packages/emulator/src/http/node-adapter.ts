@@ -39,14 +39,10 @@ function readBody(req: IncomingMessage, maxBytes: number): Promise<Uint8Array | 
 
 /** Writes a wire response; a dropped one sends half its body and destroys the socket. */
 export function writeResponse(res: ServerResponse, wire: WireResponse): void {
-  const headers: Record<string, string | string[]> = {};
-  for (const [name, value] of wire.headers) {
-    const key = name.toLowerCase();
-    const prior = headers[key];
-    headers[key] =
-      prior === undefined ? value : Array.isArray(prior) ? [...prior, value] : [prior, value];
-  }
-  if (wire.status !== 204) headers['content-length'] = String(wire.body.byteLength);
+  // A flat [name, value, ...] list: node takes it as is, repeated names included.
+  const headers: string[] = [];
+  for (const [name, value] of wire.headers) headers.push(name, value);
+  if (wire.status !== 204) headers.push('Content-Length', String(wire.body.byteLength));
   res.writeHead(wire.status, headers);
   if (wire.drop === true) {
     res.write(wire.body.subarray(0, Math.floor(wire.body.byteLength / 2)), () =>
