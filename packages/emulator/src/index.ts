@@ -1,8 +1,9 @@
 export type { ApplicationHandle } from './apps/application.ts';
 export type { Clock, ManualClock, TimerHandle } from './core/clock.ts';
 export { createManualClock, systemClock } from './core/clock.ts';
+export type { Conference, ConferenceDirectory, ConferenceResolver } from './core/conferences.ts';
 export type { IdSource } from './core/ids.ts';
-export type { EmulatorOptions } from './core/options.ts';
+export type { EmulatorOptions, PresetMeeting } from './core/options.ts';
 export type { LinkSpec, ResourceSpec } from './core/resource.ts';
 export { buildResource } from './core/resource.ts';
 export type { UserState, UserStateStore } from './core/user-state.ts';
@@ -25,6 +26,7 @@ export {
 export { defaultFeatures } from './features/defaults.ts';
 export type {
   AppRoute,
+  AvailableEndpoint,
   Feature,
   FeatureFactory,
   FeatureHost,
@@ -34,10 +36,12 @@ export type {
 export { meFeature } from './features/me/me-feature.ts';
 export { meetingsFeature } from './features/meetings/meetings-feature.ts';
 export { peopleFeature } from './features/people/people-feature.ts';
+export type { RouteSpec } from './features/route-table.ts';
+export { bindRoutes } from './features/route-table.ts';
 export type { PerApplication } from './features/state.ts';
 export { perApplication, perUser } from './features/state.ts';
 export { parameterValidationFailure, ucwaError } from './http/errors.ts';
-export type { EmulatorRequest, Reply } from './http/types.ts';
+export type { EmulatorRequest, Reply, RequestHeaders } from './http/types.ts';
 export type { RunningEmulator, ServerOptions } from './server.ts';
 export { startEmulator } from './server.ts';
 export type { InputBody } from './wire/codec.ts';
