@@ -1,5 +1,5 @@
 import type { EmbeddedBag, Link, LinkBag, PropertyValue, UnknownResource } from '@ucwa/model';
-import { codecShape } from '@ucwa/model/codec';
+import { type CodecShape, codecShape, type PropertyCode } from '@ucwa/model/codec';
 import { at, checkName, type DecodeContext } from './decode-context.ts';
 import { fail } from './fail.ts';
 import { readLink } from './read-link.ts';
@@ -27,11 +27,13 @@ function add<T>(
   item: T,
   many: readonly string[] | undefined,
 ): void {
-  if (!Object.hasOwn(bag, key)) {
+  // A plain lookup first: only a hit (a repeated rel, or a name such as `toString` that
+  // every object answers to) needs the slower own-key check.
+  const existing = bag[key];
+  if (existing === undefined || !Object.hasOwn(bag, key)) {
     bag[key] = many?.includes(key) === true ? [item] : item;
     return;
   }
-  const existing = bag[key] as T | T[];
   if (Array.isArray(existing)) existing.push(item);
   else bag[key] = [existing, item];
 }
@@ -60,7 +62,8 @@ export function readResource(
   const embedded: Embedded = {};
   const href = attributes.href;
   if (href !== undefined) links.self = { rel: 'self', href };
-  for (const child of children) {
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i] as XmlNode;
     const tag = resourceChildName(child, ctx.inherited);
     if (tag === 'link') {
       const link = readLink(ctx, child);
@@ -70,9 +73,7 @@ export function readResource(
     } else if (tag === 'property' || tag === 'propertyList') {
       const key = requireName(ctx, child);
       if (key === 'rel') continue;
-      const code = scalarCode(
-        types !== undefined && Object.hasOwn(types, key) ? types[key] : undefined,
-      );
+      const code = scalarCode(types === undefined ? undefined : typeOf(types, key));
       properties[key] =
         tag === 'property' ? readValue(ctx, child, tag, code) : readList(ctx, child, code);
     } else if (tag === 'resource') {
@@ -90,6 +91,12 @@ export function readResource(
     embedded: embedded as EmbeddedBag,
   };
   return etag === undefined ? resource : { ...resource, etag };
+}
+
+/** The catalog's code for property `key`: a plain lookup, checked as own only on a hit. */
+function typeOf(types: NonNullable<CodecShape['p']>, key: string): PropertyCode | undefined {
+  const code = types[key];
+  return code !== undefined && Object.hasOwn(types, key) ? code : undefined;
 }
 
 function relProperty(children: readonly XmlNode[]): string | undefined {
