@@ -59,3 +59,6 @@ export type {
 export type { SessionStorage } from './storage.ts';
 export { createMemoryStorage } from './storage.ts';
 export type { ReadOptions, ResourceStore, StoreChange, StoreWatcher } from './store/store-types.ts';
+export type { TabChannel, TabCommand, TabCommandResult, TabMessage } from './tabs/tab-messages.ts';
+export type { Tab, TabRole, TabsOptions } from './tabs/tabs.ts';
+export { joinTabs } from './tabs/tabs.ts';

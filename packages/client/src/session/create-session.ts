@@ -35,6 +35,7 @@ export function startCore(start: SessionStart): SessionCore {
     applicationsUrl: start.applicationsUrl,
     userUrl: start.userUrl,
     channel: undefined,
+    finalCursor: undefined,
     activityTimer: undefined,
     recovering: undefined,
     key: (href) => new URL(href, core.transport.origin).href,

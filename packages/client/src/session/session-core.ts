@@ -1,4 +1,4 @@
-import type { EventChannel, EventFilter, EventHandler } from '@ucwa/events';
+import type { EventChannel, EventCursor, EventFilter, EventHandler } from '@ucwa/events';
 import type { Resource } from '@ucwa/model';
 import type { Transport } from '@ucwa/transport';
 import type { ApplicationIdentity } from '../sign-in/create-application.ts';
@@ -32,6 +32,8 @@ export interface SessionCore {
   applicationsUrl: string;
   userUrl: string;
   channel: EventChannel | undefined;
+  /** Where the last channel stopped, for a snapshot after `detach()`. */
+  finalCursor: EventCursor | undefined;
   /** Run when the session ends (timers of helpers). */
   readonly disposers: Set<() => void>;
   /** Pending `reportMyActivity` timer. */

@@ -70,8 +70,8 @@ async function batchGet(
 }
 
 function snapshotOf(core: SessionCore): SessionSnapshot {
-  const channel = core.channel;
-  if (channel === undefined) throw new UcwaSessionClosedError('snapshot', 'no event channel');
+  const cursor = core.channel?.cursor ?? core.finalCursor;
+  if (cursor === undefined) throw new UcwaSessionClosedError('snapshot', 'no event channel');
   return {
     version: 1,
     endpointId: core.identity.endpointId,
@@ -80,7 +80,7 @@ function snapshotOf(core: SessionCore): SessionSnapshot {
     instanceId: core.identity.instanceId,
     applicationHref: core.key(core.application.href),
     discovery: { userUrl: core.userUrl, applicationsUrl: core.applicationsUrl },
-    cursor: channel.cursor,
+    cursor,
   };
 }
 
@@ -131,6 +131,8 @@ export function sessionOf(core: SessionCore): Session {
       const channel = core.channel;
       endSession(core, { kind: 'detached' });
       await channel?.stopped;
+      // Stopped: nothing after this cursor was dispatched, so a snapshot continues from it.
+      core.finalCursor = channel?.cursor;
     },
     signOut: () => signOut(core),
   };

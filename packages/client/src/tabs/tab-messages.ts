@@ -1,0 +1,64 @@
+import type { SenderRef } from '@ucwa/events';
+import type { UcwaEvent, UnknownResource } from '@ucwa/model';
+import type { ResourceInput } from '@ucwa/transport';
+import type { SessionSnapshot } from '../session/snapshot-types.ts';
+
+/** What a follower tab asks the leader to send on its behalf. */
+export interface TabCommand {
+  readonly method: 'GET' | 'POST' | 'DELETE';
+  readonly href: string;
+  readonly input?: ResourceInput;
+}
+
+/** The leader's answer to a command. */
+export type TabCommandResult =
+  | {
+      readonly ok: true;
+      readonly status: number;
+      readonly location: string | undefined;
+      readonly resource: UnknownResource | undefined;
+    }
+  | {
+      readonly ok: false;
+      readonly name: string;
+      readonly message: string;
+      readonly status: number | undefined;
+    };
+
+/** The messages tabs exchange on their `BroadcastChannel` (MultiTabSupport.md). */
+export type TabMessage =
+  /** A tab that wants to lead (on joining, or when the leader went away); lowest id wins. */
+  | { readonly t: 'claim'; readonly id: string }
+  /** The leader, now and then: where its event channel stands, for a successor. */
+  | { readonly t: 'heartbeat'; readonly id: string; readonly snapshot: SessionSnapshot }
+  /** The leader is closing; the snapshot is final (its channel has stopped). */
+  | { readonly t: 'bye'; readonly id: string; readonly snapshot: SessionSnapshot }
+  | { readonly t: 'event'; readonly event: UcwaEvent; readonly sender: SenderRef }
+  | {
+      readonly t: 'command';
+      readonly from: string;
+      readonly seq: number;
+      readonly command: TabCommand;
+    }
+  | {
+      readonly t: 'result';
+      readonly to: string;
+      readonly seq: number;
+      readonly result: TabCommandResult;
+    };
+
+/** The part of `BroadcastChannel` tabs use; the browser's and Node's fit. */
+export interface TabChannel {
+  postMessage(message: TabMessage): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  close(): void;
+}
+
+const KINDS = new Set(['claim', 'heartbeat', 'bye', 'event', 'command', 'result']);
+
+/** Whether `data` looks like a {@link TabMessage} (another script may share the channel name). */
+export function isTabMessage(data: unknown): data is TabMessage {
+  return (
+    typeof data === 'object' && data !== null && KINDS.has(String((data as { t?: unknown }).t))
+  );
+}
