@@ -9,7 +9,14 @@
 //      the dependents whose `^` range the new version leaves (none from 0.1.0 on; at
 //      0.0.x, `^0.0.1` admits 0.0.1 alone).
 //   3. A minor bump of the package most others depend on bumps it and every dependent.
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { type Bump, parseChangeset, plannedVersions } from './changeset-plan.ts';
 import { type PublishedPackage, publishedPackages, readManifest } from './published-packages.ts';
@@ -91,6 +98,18 @@ async function rehearseRelease(root: string): Promise<boolean> {
     pendingChangesets(root),
   );
   const summaries = pendingSummaries(root);
+  await tally.check('release refuses a working tree with changes, before changing anything', () => {
+    const stray = join(root, 'uncommitted.txt');
+    writeFileSync(stray, 'not committed\n');
+    const result = run(process.execPath, ['scripts/release.ts', '--dry-run'], {
+      cwd: root,
+      ok: [0, 1],
+    });
+    rmSync(stray);
+    if (result.status !== 1 || !result.stderr.includes('clean checkout of main'))
+      throw new Error(`release ran on a dirty tree (exit ${result.status}):\n${result.stderr}`);
+    if (gitIn(root, ['status', '--porcelain']) !== '') throw new Error('release changed files');
+  });
   let packed: { name: string; files: { path: string }[] }[] = [];
   const released = await tally.check(
     'pnpm run release --dry-run (changeset version, build, pnpm publish -r --dry-run)',
