@@ -1,3 +1,4 @@
+import * as xml from '@ucwa/codec-xml';
 import { describe, expect, it } from 'vitest';
 import {
   createMemoryStorage,
@@ -18,12 +19,16 @@ async function signedIn(url: string): Promise<Session> {
   return session;
 }
 
-describe('signIn', () => {
+describe.each(['json', 'xml'] as const)('signIn (%s)', (format) => {
+  // Spread into every signIn below: the format, and the XML codec when it is needed.
+  const speak = { format, ...(format === 'xml' ? { codecs: { xml } } : {}) };
+
   it('discovers, signs in and creates the application with a stored endpoint id', async () => {
     const server = await emulator();
     const storage = createMemoryStorage();
     const seen: SessionStatus['state'][] = [];
     const session = await signIn({
+      ...speak,
       discoveryUrl: `${server.url}/`,
       credentials: alice,
       application,
@@ -48,6 +53,7 @@ describe('signIn', () => {
       'lyncdiscover.contoso.com': { to: server.url },
     });
     const session = await signIn({
+      ...speak,
       domain: 'contoso.com',
       credentials: alice,
       application,
@@ -70,6 +76,7 @@ describe('signIn', () => {
       'lyncdiscover.contoso.com': { to: server.url },
     });
     const session = await signIn({
+      ...speak,
       domain: 'contoso.com',
       credentials: alice,
       application,
@@ -86,6 +93,7 @@ describe('signIn', () => {
       'lyncdiscover.contoso.com': { status: 404 },
     });
     const failure = signIn({
+      ...speak,
       domain: 'contoso.com',
       credentials: alice,
       application,
@@ -106,6 +114,7 @@ describe('signIn', () => {
       'lyncdiscover.fabrikam.com': { to: server.url },
     });
     const failure = signIn({
+      ...speak,
       domain: 'contoso.com',
       credentials: alice,
       application,
@@ -125,6 +134,7 @@ describe('signIn', () => {
       'lyncweb.contoso.com': { to: home.url },
     });
     const session = await signIn({
+      ...speak,
       domain: 'contoso.com',
       credentials: alice,
       application,
@@ -146,6 +156,7 @@ describe('signIn', () => {
       'lyncdiscoverinternal.contoso.com': { refuse: true },
     });
     const options = {
+      ...speak,
       domain: 'contoso.com',
       credentials: alice,
       application,
@@ -178,6 +189,7 @@ describe('signIn', () => {
     const server = await emulator();
     const a = await signedIn(server.url);
     const b = await signIn({
+      ...speak,
       discoveryUrl: `${server.url}/`,
       credentials: { username: 'bob@contoso.com', password: 'demo' },
       application,

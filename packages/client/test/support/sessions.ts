@@ -45,3 +45,15 @@ export function collector<T>(): {
         : new Promise((resolve) => waiting.push({ n, resolve })),
   };
 }
+
+/**
+ * Resolves once `predicate` holds, checking on every turn of the event loop (no timer, no
+ * sleep): for state the code under test changes without an event to wait on.
+ */
+export async function until(predicate: () => boolean, turns = 1_000_000): Promise<void> {
+  for (let i = 0; i < turns; i++) {
+    if (predicate()) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  throw new Error('the awaited state never came');
+}
