@@ -42,8 +42,15 @@ describe.each(['json', 'xml'] as const)('signIn (%s)', (format) => {
     const endpointId = await storage.getItem('ucwa:alice@contoso.com:endpointId');
     expect(endpointId).toMatch(/^[0-9a-f-]{36}$/);
     expect(session.application.properties.endpointId).toBe(endpointId);
+    expect(await storage.getItem('ucwa:alice@contoso.com:discovery')).toContain('/applications');
     await session.signOut();
     expect(session.status).toEqual({ state: 'signedOut', reason: { kind: 'signOut' } });
+    // Signing out forgets the discovered URLs (RootURL.md), not the endpoint id.
+    expect(await storage.getItem('ucwa:alice@contoso.com:discovery')).toBeNull();
+    expect(await storage.getItem('ucwa:alice@contoso.com:endpointId')).toBe(endpointId);
+    await expect(session.invoke(session.application, 'batch')).rejects.toMatchObject({
+      name: 'UcwaSessionClosedError',
+    });
   });
 
   it('falls back from the internal to the external root when the internal one cannot be reached', async () => {

@@ -111,7 +111,7 @@ export function sessionOf(core: SessionCore): Session {
     follow: async (resource, rel, o) =>
       typed(await followLink(core, plain(resource), rel, o?.signal)),
     read: (href, o) => core.store.read(href, o),
-    invoke: (resource, rel, ...input) => {
+    invoke: async (resource, rel, ...input) => {
       assertOpen(core, `invoke ${rel}`);
       return invokeLink(core, plain(resource), rel, input[0]);
     },
