@@ -5,7 +5,7 @@ import {
   type EventsBody,
   eventList,
   type Harness,
-  harness,
+  local,
   type Session,
   signIn,
   untilPending,
@@ -24,7 +24,7 @@ interface User {
 type Res = Record<string, unknown> & { _links: Record<string, { href: string }> };
 
 async function available(name: string): Promise<User> {
-  const s = await signIn(h.url, name);
+  const s = await signIn(h, name);
   expect((await s.post(`${s.appHref}/me/makeMeAvailable`, {})).status).toBe(204);
   const pending = s.get(s.eventsHref);
   await untilPending(h.clock);
@@ -60,7 +60,7 @@ async function connected(alice: User, bob: User): Promise<string> {
 describe('audioVideo', () => {
   it('serves the reference shape and walks Disconnected → Connecting → Connected → Disconnected', async () => {
     expect(catalogPriority('audioVideo', 'updated', 'conversation')).toBe('High');
-    h = await harness();
+    h = await local();
     const alice = await available('alice@contoso.com');
     const bob = await available('bob@contoso.com');
     const conv = await connected(alice, bob);
@@ -165,7 +165,7 @@ describe('audioVideo', () => {
 
 describe('phoneAudio', () => {
   it('startPhoneAudio: Connecting, Connected, hold, resume, stop', async () => {
-    h = await harness();
+    h = await local();
     const alice = await available('alice@contoso.com');
     const hub = await get(alice, `${alice.s.appHref}/communication`);
     const start = hub._links.startPhoneAudio?.href ?? '';
@@ -220,7 +220,7 @@ describe('phoneAudio', () => {
 
 describe('audioVideo GET errors', () => {
   it('answers each error its reference page documents, injected through the fault plan', async () => {
-    h = await harness();
+    h = await local();
     const alice = await available('alice@contoso.com');
     const bob = await available('bob@contoso.com');
     const conversation = await connected(alice, bob);

@@ -4,9 +4,10 @@ import {
   type EventsBody,
   eventList,
   type Harness,
-  harness,
+  local,
   type Session,
   signIn,
+  type Target,
   untilPending,
 } from './helpers.ts';
 
@@ -27,7 +28,7 @@ interface User {
   cursor: string;
 }
 
-async function available(url: string, name: string): Promise<User> {
+async function available(url: Target, name: string): Promise<User> {
   const s = await signIn(url, name);
   expect((await s.post(`${s.appHref}/me/makeMeAvailable`, {})).status).toBe(204);
   const pending = s.get(s.eventsHref);
@@ -57,7 +58,7 @@ const postText = (
   body: string,
   accept = 'application/json',
 ) =>
-  fetch(href.startsWith('http') ? href : `${h.url}${href}`, {
+  h.fetch(href.startsWith('http') ? href : `${h.url}${href}`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${s.token}`, Accept: accept, 'Content-Type': type },
     body,
@@ -87,9 +88,9 @@ async function invite(alice: User, bob: User, body: Record<string, unknown> = {}
 
 describe('messaging between two users', () => {
   it('invites, accepts, exchanges plain and html messages, types, and stops', async () => {
-    h = await harness();
-    const alice = await available(h.url, 'alice@contoso.com');
-    const bob = await available(h.url, 'bob@contoso.com');
+    h = await local();
+    const alice = await available(h, 'alice@contoso.com');
+    const bob = await available(h, 'bob@contoso.com');
     const first = formatDataUri('Hi Bob', { mediaType: 'text/plain' });
     const { location, a, b } = await invite(alice, bob, { _links: { message: { href: first } } });
     expect(location).toMatch(/\/communication\/messagingInvitations\/\w+$/);
@@ -212,9 +213,9 @@ describe('messaging between two users', () => {
   });
 
   it('declined: the inviter’s invitation completes with failure and a reason', async () => {
-    h = await harness();
-    const alice = await available(h.url, 'alice@contoso.com');
-    const bob = await available(h.url, 'bob@contoso.com');
+    h = await local();
+    const alice = await available(h, 'alice@contoso.com');
+    const bob = await available(h, 'bob@contoso.com');
     const { b } = await invite(alice, bob);
     const incoming = embedded(find(b.all, 'messagingInvitation', 'started'), 'messagingInvitation');
     expect(
@@ -240,9 +241,9 @@ describe('messaging between two users', () => {
   });
 
   it('fails at once for an offline or unknown invitee, and validates the body', async () => {
-    h = await harness();
-    const alice = await available(h.url, 'alice@contoso.com');
-    await signIn(h.url, 'bob@contoso.com'); // signed in, never available
+    h = await local();
+    const alice = await available(h, 'alice@contoso.com');
+    await signIn(h, 'bob@contoso.com'); // signed in, never available
     const start = `${alice.s.appHref}/communication/messagingInvitations`;
     expect(
       (await alice.s.post(start, { to: 'sip:bob@contoso.com', operationId: 'x' })).status,
@@ -266,9 +267,9 @@ describe('messaging between two users', () => {
   });
 
   it('ends a conversation with DELETE, and speaks XML', async () => {
-    h = await harness();
-    const alice = await available(h.url, 'alice@contoso.com');
-    const bob = await available(h.url, 'bob@contoso.com');
+    h = await local();
+    const alice = await available(h, 'alice@contoso.com');
+    const bob = await available(h, 'bob@contoso.com');
     const { a, b } = await invite(alice, bob);
     const incoming = embedded(find(b.all, 'messagingInvitation', 'started'), 'messagingInvitation');
     await bob.s.post(incoming._links.accept?.href ?? '', undefined);

@@ -2,13 +2,13 @@ import { decodeEventBatch, decodeResource } from '@ucwa/codec-json';
 import { catalogEntry, findLink, findLinks, listEmbedded, type UnknownResource } from '@ucwa/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PUT_TOKEN_VALUE } from '../src/features/conditional-put.ts';
-import { type Harness, harness, type Session, signIn } from './helpers.ts';
+import { type Harness, local, type Session, signIn } from './helpers.ts';
 
 let h: Harness;
 let s: Session;
 beforeAll(async () => {
-  h = await harness();
-  s = await signIn(h.url);
+  h = await local();
+  s = await signIn(h);
   await s.post(`${s.appHref}/me/makeMeAvailable`, {});
 });
 afterAll(async () => {
@@ -171,7 +171,7 @@ describe('shape conformance of a conversation (communication)', () => {
   const served: [string, string][] = [];
   let bobSession: Session | undefined;
   beforeAll(async () => {
-    const bob = await signIn(h.url, 'bob@contoso.com');
+    const bob = await signIn(h, 'bob@contoso.com');
     bobSession = bob;
     await bob.post(`${bob.appHref}/me/makeMeAvailable`, {});
     const invited = await s.post(`${s.appHref}/communication/messagingInvitations`, {
@@ -190,7 +190,7 @@ describe('shape conformance of a conversation (communication)', () => {
       await (await s.get(`${s.appHref}/communication/conversations`)).text(),
     );
     const conv = findLinks(list, 'conversation')[0]?.href ?? '';
-    const sent = await fetch(`${h.url}${conv}/messaging/messages?operationId=m`, {
+    const sent = await h.fetch(`${h.url}${conv}/messaging/messages?operationId=m`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${s.token}`, 'Content-Type': 'text/html' },
       body: '<i>hello</i>',

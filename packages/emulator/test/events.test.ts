@@ -3,8 +3,8 @@ import {
   type EventsBody,
   eventList,
   type Harness,
-  harness,
   hostProbe,
+  local,
   signIn,
   untilPending,
 } from './helpers.ts';
@@ -19,8 +19,8 @@ const json = async (res: Response | Promise<Response>): Promise<EventsBody> =>
 
 describe('event channel', () => {
   it('answers with next, acknowledges by following it, and times out after 180 s by default', async () => {
-    h = await harness();
-    const s = await signIn(h.url);
+    h = await local();
+    const s = await signIn(h);
     expect(s.eventsHref).toMatch(/\/events\?ack=1&instanceId=/);
     const pending = s.get(s.eventsHref);
     await untilPending(h.clock);
@@ -50,8 +50,8 @@ describe('event channel', () => {
   });
 
   it('clamps timeout to 180–1800 s and remembers it', async () => {
-    h = await harness();
-    const s = await signIn(h.url);
+    h = await local();
+    const s = await signIn(h);
     const pending = s.get(`${s.eventsHref}&timeout=5000`);
     await untilPending(h.clock);
     h.clock.advance(1_799_000);
@@ -66,8 +66,8 @@ describe('event channel', () => {
   });
 
   it('answers the first P-GET with 409 PGetReplaced when a second one arrives, unless lower priority', async () => {
-    h = await harness();
-    const s = await signIn(h.url);
+    h = await local();
+    const s = await signIn(h);
     const first = s.get(`${s.eventsHref}&priority=2`);
     await untilPending(h.clock);
     const lower = await s.get(`${s.eventsHref}&priority=1`);
@@ -81,8 +81,8 @@ describe('event channel', () => {
   });
 
   it('answers an out-of-range ack with a lone resync link', async () => {
-    h = await harness();
-    const s = await signIn(h.url);
+    h = await local();
+    const s = await signIn(h);
     const body = await json(s.get(s.eventsHref.replace('ack=1', 'ack=7')));
     expect(body._links.resync?.href).toBe(s.eventsHref);
     expect(body._links.next).toBeUndefined();
@@ -90,8 +90,8 @@ describe('event channel', () => {
   });
 
   it('answers with resume after a long gap and resets transient state', async () => {
-    h = await harness({ resumeAfterMs: 60_000 });
-    const s = await signIn(h.url);
+    h = await local({ resumeAfterMs: 60_000 });
+    const s = await signIn(h);
     await s.post(s.app._embedded.me._links.makeMeAvailable?.href ?? '', {});
     h.clock.advance(61_000);
     const pending = s.get(s.eventsHref);
@@ -105,8 +105,8 @@ describe('event channel', () => {
 
   it('holds medium events 5 s and low events 15 s, releases high ones at once, keeps order', async () => {
     const probe = hostProbe();
-    h = await harness({ features: probe.features });
-    const s = await signIn(h.url);
+    h = await local({ features: probe.features });
+    const s = await signIn(h);
     const app = probe.host().applications.get(s.appHref.split('/').pop() ?? '');
     if (app === undefined) throw new Error('no app');
     const events = probe.host().events;
@@ -140,12 +140,12 @@ describe('event channel', () => {
   });
 
   it('gives each tab of one application its own event channel (MultiTabSupport.md)', async () => {
-    h = await harness();
-    const a = await signIn(h.url, 'alice', { instanceId: 'tab1' });
-    const b = await signIn(h.url, 'alice', { instanceId: 'tab2' });
+    h = await local();
+    const a = await signIn(h, 'alice', { instanceId: 'tab1' });
+    const b = await signIn(h, 'alice', { instanceId: 'tab2' });
     expect(b.appHref).toBe(a.appHref);
     expect(b.eventsHref).toContain('instanceId=tab2');
-    const again = await fetch(`${h.url}/ucwa/oauth/v1/applications`, {
+    const again = await h.fetch(`${h.url}/ucwa/oauth/v1/applications`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${a.token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({

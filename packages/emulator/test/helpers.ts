@@ -1,4 +1,5 @@
 import { createManualClock, type ManualClock } from '../src/core/clock.ts';
+import { createEmulator } from '../src/emulator.ts';
 import { defaultFeatures } from '../src/features/defaults.ts';
 import type { FeatureFactory, FeatureHost } from '../src/features/feature.ts';
 import type { ServerOptions } from '../src/server.ts';
@@ -11,14 +12,42 @@ export interface Harness {
   readonly server: RunningEmulator;
   readonly clock: ManualClock;
   readonly url: string;
+  /** `fetch` against this emulator: over the socket, or in process for {@link local}. */
+  fetch(url: string, init?: RequestInit): Promise<Response>;
 }
 
 /** An emulator on 127.0.0.1:0 with a manual clock; the caller closes it. */
 export async function harness(options: ServerOptions = {}): Promise<Harness> {
   const clock = createManualClock(Date.UTC(2024, 0, 1));
   const server = await startEmulator({ clock, ...options });
-  return { server, clock, url: server.url };
+  return { server, clock, url: server.url, fetch: (url, init) => fetch(url, init) };
 }
+
+/**
+ * The same, without a socket: requests go through `createEmulator().fetch` (for tests
+ * where the socket is not the point). `server` is the in-process emulator's view.
+ */
+export async function local(options: ServerOptions = {}): Promise<Harness> {
+  const clock = createManualClock(Date.UTC(2024, 0, 1));
+  const emulator = createEmulator({ clock, ...options });
+  const url = 'http://ucwa.test';
+  const server: RunningEmulator = {
+    url,
+    users: emulator.users,
+    faults: emulator.faults,
+    clock,
+    emulator,
+    close: async () => emulator.close(),
+  };
+  return { server, clock, url, fetch: (target, init) => emulator.fetch(new Request(target, init)) };
+}
+
+/** Where a helper sends its requests: a base URL (global fetch) or a harness. */
+export type Target = string | Harness;
+
+const base = (target: Target): string => (typeof target === 'string' ? target : target.url);
+const fetcher = (target: Target): Harness['fetch'] =>
+  typeof target === 'string' ? (url, init) => fetch(url, init) : target.fetch;
 
 export interface Session {
   readonly token: string;
@@ -32,8 +61,8 @@ export interface Session {
   post(path: string, body: unknown, init?: RequestInit): Promise<Response>;
 }
 
-export async function token(url: string, username: string, password = 'demo'): Promise<string> {
-  const res = await fetch(`${url}/WebTicket/oauthtoken`, {
+export async function token(target: Target, username: string, password = 'demo'): Promise<string> {
+  const res = await fetcher(target)(`${base(target)}/WebTicket/oauthtoken`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8' },
     body: new URLSearchParams({ grant_type: 'password', username, password }).toString(),
@@ -44,11 +73,13 @@ export async function token(url: string, username: string, password = 'demo'): P
 
 /** Signs in over JSON and creates an application. */
 export async function signIn(
-  url: string,
+  target: Target,
   user = 'alice@contoso.com',
   body: Record<string, string> = {},
 ): Promise<Session> {
-  const bearer = await token(url, user);
+  const url = base(target);
+  const fetch = fetcher(target);
+  const bearer = await token(target, user);
   const auth = { Authorization: `Bearer ${bearer}`, Accept: JSON_TYPE };
   const res = await fetch(`${url}/ucwa/oauth/v1/applications`, {
     method: 'POST',

@@ -3,7 +3,7 @@ import {
   type EventsBody,
   eventList,
   type Harness,
-  harness,
+  local,
   type Session,
   signIn,
   untilPending,
@@ -32,8 +32,8 @@ async function drain(s: Session, href = s.eventsHref): Promise<string> {
 
 describe('me', () => {
   it('requires makeMeAvailable before presence, then links presence, note, location', async () => {
-    h = await harness();
-    const s = await signIn(h.url);
+    h = await local();
+    const s = await signIn(h);
     const before = await s.get(`${s.appHref}/me/presence`);
     expect(before.status).toBe(409);
     expect(await before.json()).toMatchObject({ subcode: 'MakeMeAvailableRequired' });
@@ -53,9 +53,9 @@ describe('me', () => {
   });
 
   it('sends presence and note updates to every application of the user', async () => {
-    h = await harness();
-    const a = await signIn(h.url, 'alice');
-    const b = await signIn(h.url, 'alice', { EndpointId: 'other-device' });
+    h = await local();
+    const a = await signIn(h, 'alice');
+    const b = await signIn(h, 'alice', { EndpointId: 'other-device' });
     await available(a);
     await available(b);
     const next = await drain(b);
@@ -82,8 +82,8 @@ describe('me', () => {
   });
 
   it('validates enumerations from the catalog', async () => {
-    h = await harness();
-    const s = await signIn(h.url);
+    h = await local();
+    const s = await signIn(h);
     await available(s);
     const res = await s.post(`${s.appHref}/me/presence`, { availability: 'Sleepy' });
     expect(res.status).toBe(400);
@@ -95,8 +95,8 @@ describe('me', () => {
   });
 
   it('serves phones and a phone', async () => {
-    h = await harness();
-    const s = await signIn(h.url);
+    h = await local();
+    const s = await signIn(h);
     const phones = (await (await s.get(`${s.appHref}/me/phones`)).json()) as {
       _embedded: { phone: { _links: { self: { href: string } } }[] };
     };
@@ -124,8 +124,8 @@ describe('conditional PUT', () => {
     });
 
   it('needs If-Match (428), a current ETag (412), and the random property (400)', async () => {
-    h = await harness();
-    const s = await signIn(h.url);
+    h = await local();
+    const s = await signIn(h);
     const { etag, body } = await read(s);
     expect(etag).toMatch(/^"\d{10}"$/);
     const secret = Object.keys(body).find((k) => body[k] === 'please pass this in a PUT request');
@@ -146,8 +146,8 @@ describe('conditional PUT', () => {
   });
 
   it('accepts its own representation played back unchanged', async () => {
-    h = await harness();
-    const s = await signIn(h.url);
+    h = await local();
+    const s = await signIn(h);
     const { etag, body } = await read(s);
     const res = await put(s, body, etag);
     expect(res.status).toBe(200);
@@ -155,14 +155,14 @@ describe('conditional PUT', () => {
   });
 
   it('answers 428 for the status code itself', async () => {
-    h = await harness();
-    const s = await signIn(h.url);
+    h = await local();
+    const s = await signIn(h);
     expect((await put(s, {})).status).toBe(428);
   });
 
   it('works for another feature through the same machinery (communication)', async () => {
-    h = await harness();
-    const s = await signIn(h.url);
+    h = await local();
+    const s = await signIn(h);
     const res = await s.get(`${s.appHref}/communication`);
     const body = (await res.json()) as Record<string, unknown>;
     const ok = await s.get(`${s.appHref}/communication`, {

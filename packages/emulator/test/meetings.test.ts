@@ -3,7 +3,7 @@ import {
   type EventsBody,
   eventList,
   type Harness,
-  harness,
+  local,
   type Session,
   signIn,
   untilPending,
@@ -37,9 +37,9 @@ async function events(s: Session, href: string, act: () => Promise<void>): Promi
 
 describe('online meetings', () => {
   it('creates, lists, reads, updates (conditional PUT) and deletes a meeting, with events', async () => {
-    h = await harness();
-    const s = await signIn(h.url, 'alice@contoso.com');
-    const other = await signIn(h.url, 'alice@contoso.com', { EndpointId: 'phone' });
+    h = await local();
+    const s = await signIn(h, 'alice@contoso.com');
+    const other = await signIn(h, 'alice@contoso.com', { EndpointId: 'phone' });
     const hub = (s.app._embedded as unknown as Record<string, Meeting>).onlineMeetings;
     const list = hub?._links.myOnlineMeetings?.href ?? '';
     expect(list).toBe(`${s.appHref}/onlineMeetings/myOnlineMeetings`);
@@ -125,8 +125,8 @@ describe('online meetings', () => {
   });
 
   it('validates enumerations, serves defaults, eligible values and policies', async () => {
-    h = await harness();
-    const s = await signIn(h.url);
+    h = await local();
+    const s = await signIn(h);
     const o = `${s.appHref}/onlineMeetings`;
     const bad = await s.post(`${o}/myOnlineMeetings`, { accessLevel: 'Anyone' });
     expect(bad.status).toBe(400);
@@ -153,8 +153,8 @@ describe('online meetings', () => {
   });
 
   it('creates and reads a meeting in XML', async () => {
-    h = await harness();
-    const s = await signIn(h.url);
+    h = await local();
+    const s = await signIn(h);
     const xml = { Accept: XML_TYPE, 'Content-Type': XML_TYPE };
     const body =
       '<?xml version="1.0" encoding="utf-8"?><input xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa">' +

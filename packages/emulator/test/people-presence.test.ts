@@ -3,7 +3,7 @@ import {
   type EventsBody,
   eventList,
   type Harness,
-  harness,
+  local,
   type Session,
   signIn,
   untilPending,
@@ -39,9 +39,9 @@ const linkHrefs = (body: EventsBody): string[] =>
 
 describe('presence subscriptions', () => {
   it('sends contactPresence updates to the subscriber until she deletes the subscription', async () => {
-    h = await harness();
-    const alice = await signIn(h.url, 'alice@contoso.com');
-    const bob = await signIn(h.url, 'bob@contoso.com');
+    h = await local();
+    const alice = await signIn(h, 'alice@contoso.com');
+    const bob = await signIn(h, 'bob@contoso.com');
     await available(bob);
     const people = `${alice.appHref}/people`;
 
@@ -119,9 +119,9 @@ describe('presence subscriptions', () => {
   });
 
   it('adds and removes memberships, subscribes to a group, and lapses after its duration', async () => {
-    h = await harness();
-    const alice = await signIn(h.url, 'alice@contoso.com');
-    const carol = await signIn(h.url, 'carol@contoso.com');
+    h = await local();
+    const alice = await signIn(h, 'alice@contoso.com');
+    const carol = await signIn(h, 'carol@contoso.com');
     await available(carol);
     const people = `${alice.appHref}/people`;
     const sub = (await (
@@ -191,8 +191,8 @@ describe('presence subscriptions', () => {
   });
 
   it('validates the POST body (duration and uris)', async () => {
-    h = await harness();
-    const alice = await signIn(h.url, 'alice@contoso.com');
+    h = await local();
+    const alice = await signIn(h, 'alice@contoso.com');
     const res = await alice.post(`${alice.appHref}/people/presenceSubscriptions`, {
       uris: ['sip:bob@contoso.com'],
     });

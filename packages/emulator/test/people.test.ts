@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Harness, harness, type Session, signIn, XML_TYPE } from './helpers.ts';
+import { type Harness, local, type Session, signIn, XML_TYPE } from './helpers.ts';
 
 let h: Harness;
 afterEach(async () => {
@@ -23,9 +23,9 @@ const uris = (body: Listed, rel = 'contact'): (string | undefined)[] =>
 
 describe('people: contact list and groups', () => {
   it('links the hub from the application and lists each user’s own contacts', async () => {
-    h = await harness();
-    const alice = await signIn(h.url, 'alice@contoso.com');
-    const bob = await signIn(h.url, 'bob@contoso.com');
+    h = await local();
+    const alice = await signIn(h, 'alice@contoso.com');
+    const bob = await signIn(h, 'bob@contoso.com');
     const people = (alice.app._embedded as unknown as Record<string, Listed>).people;
     const myContacts = people?._links.myContacts as { href: string };
     expect(myContacts.href).toBe(`${alice.appHref}/people/contacts`);
@@ -68,8 +68,8 @@ describe('people: contact list and groups', () => {
   });
 
   it('serves groups, group contacts and memberships as the user sees them', async () => {
-    h = await harness();
-    const alice = await signIn(h.url, 'alice@contoso.com');
+    h = await local();
+    const alice = await signIn(h, 'alice@contoso.com');
     const groups = await read(alice, 'people/groups');
     expect(groups.rel).toBe('myGroups');
     expect(groups._links.pinnedGroup).toEqual({ href: `${alice.appHref}/people/groups/pinned` });
@@ -97,8 +97,8 @@ describe('people: contact list and groups', () => {
   });
 
   it('serves a contact photo as an image', async () => {
-    h = await harness();
-    const alice = await signIn(h.url, 'alice@contoso.com');
+    h = await local();
+    const alice = await signIn(h, 'alice@contoso.com');
     const res = await alice.get(`${alice.appHref}/photos/bob@contoso.com`);
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Type')).toMatch(/^image\/png/);
@@ -110,8 +110,8 @@ describe('people: contact list and groups', () => {
 
 describe('people: search', () => {
   it('finds users of the directory by name, address or uri, with limit', async () => {
-    h = await harness();
-    const alice = await signIn(h.url, 'alice@contoso.com');
+    h = await local();
+    const alice = await signIn(h, 'alice@contoso.com');
     const bob = await read(alice, 'people/search?query=bob@contoso.com&limit=3');
     expect(bob.rel).toBe('search');
     expect(bob.moreResultsAvailable).toBe(false);
@@ -127,8 +127,8 @@ describe('people: search', () => {
   });
 
   it('requires the query parameter (catalog validation) and answers in XML', async () => {
-    h = await harness();
-    const alice = await signIn(h.url, 'alice@contoso.com');
+    h = await local();
+    const alice = await signIn(h, 'alice@contoso.com');
     const missing = await alice.get(`${alice.appHref}/people/search`);
     expect(missing.status).toBe(400);
     expect(await missing.json()).toMatchObject({
