@@ -71,7 +71,8 @@ export function renderInputs(catalog: Readonly<Record<string, CatalogResource>>)
     const params = parametersOf(resource);
     body.push(`  /** POST \`${rel}\` (${resource.pages.join(', ')}). */`);
     if (params.length === 0) {
-      body.push(`  readonly ${rel}: {};`);
+      // No documented parameter: nothing may be passed (`{}` would accept anything).
+      body.push(`  readonly ${rel}: Readonly<Record<string, never>>;`);
       continue;
     }
     body.push(`  readonly ${rel}: {`);

@@ -55,6 +55,12 @@ describe('typed operations', () => {
     void session.invoke(me, 'makeMeAvailable', { supportedModalities: ['Chat'] });
   });
 
+  it('refuses any input to an operation without documented parameters', () => {
+    void session.invoke(me, 'reportMyActivity');
+    // @ts-expect-error reportMyActivity takes no parameter
+    void session.invoke(me, 'reportMyActivity', { active: true });
+  });
+
   it('refuses an operation the resource does not link', () => {
     // @ts-expect-error makeMeAvailable is a link of me, not of communication
     void session.invoke(communication, 'makeMeAvailable', {});

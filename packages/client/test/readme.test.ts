@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,16 +6,19 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-const source = (path: string): string =>
-  pathToFileURL(fileURLToPath(new URL(path, import.meta.url))).href;
+const path = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
 
-/** Every ```ts block of the README, in order, as one module importing the sources. */
-function program(): string {
+/**
+ * Every ```ts block of the README, in order, as one module importing the sources (as
+ * `file:` URLs to run it, as paths to type-check it).
+ */
+function program(as: 'url' | 'path' = 'url'): string {
   const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+  const ref = (p: string) => (as === 'url' ? pathToFileURL(path(p)).href : path(p));
   return blocks
     .join('\n')
-    .replaceAll("from '@ucwa/client'", `from '${source('../src/index.ts')}'`)
-    .replaceAll("from '@ucwa/emulator'", `from '${source('../../emulator/src/index.ts')}'`);
+    .replaceAll("from '@ucwa/client'", `from '${ref('../src/index.ts')}'`)
+    .replaceAll("from '@ucwa/emulator'", `from '${ref('../../emulator/src/index.ts')}'`);
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'ucwa-readme-'));
@@ -25,6 +29,32 @@ describe('the README', () => {
     const code = program();
     expect(code).not.toMatch(/\bas [A-Z{]|as unknown|!\.|!\)/);
   });
+
+  it('type-checks under the strict settings of the repository', () => {
+    writeFileSync(join(dir, 'readme.mts'), program('path'));
+    const compilerOptions = {
+      noEmit: true,
+      composite: false,
+      declaration: false,
+      declarationMap: false,
+      rewriteRelativeImportExtensions: false,
+      types: ['node'],
+      typeRoots: [path('../../../node_modules/@types')],
+      customConditions: ['@ucwa/source'],
+    };
+    const config = {
+      extends: path('../../../tsconfig.base.json'),
+      compilerOptions,
+      files: ['readme.mts'],
+    };
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(config));
+    const tsc = spawnSync('pnpm', ['exec', 'tsc', '-p', join(dir, 'tsconfig.json')], {
+      cwd: path('../../..'),
+      encoding: 'utf8',
+    });
+    expect(`${tsc.stdout}${tsc.stderr}`).toBe('');
+    expect(tsc.status).toBe(0);
+  }, 60_000);
 
   it('runs, in order, against the emulator', async () => {
     const file = join(dir, 'readme-example.ts');

@@ -8,7 +8,7 @@ import type { PropertyValue, AccessLevel, AudioPreference, AutomaticLeaderAssign
 /** The documented input of every operation with a POST, by the rel of its link. */
 export interface OperationInputs {
   /** POST `accept` (accept_ref.md). */
-  readonly accept: {};
+  readonly accept: Readonly<Record<string, never>>;
   /** POST `acceptWithAnswer` (acceptWithAnswer_ref.md). */
   readonly acceptWithAnswer: {
     /** string, sent in the query. */
@@ -19,7 +19,7 @@ export interface OperationInputs {
     readonly sessionContext: string;
   };
   /** POST `acceptWithPhoneAudio` (acceptWithPhoneAudio_ref.md). */
-  readonly acceptWithPhoneAudio: {};
+  readonly acceptWithPhoneAudio: Readonly<Record<string, never>>;
   /** POST `addAudio` (addAudio_ref.md). */
   readonly addAudio: {
     /** boolean, sent in the body. */
@@ -97,7 +97,7 @@ export interface OperationInputs {
     readonly to: string;
   };
   /** POST `admit` (admit_ref.md). */
-  readonly admit: {};
+  readonly admit: Readonly<Record<string, never>>;
   /** POST `anonApplications` (anonApplications_ref.md). */
   readonly anonApplications: {
     /** string, sent in the body. */
@@ -106,13 +106,13 @@ export interface OperationInputs {
     readonly userAgent: string;
   };
   /** POST `answer` (answer_ref.md). */
-  readonly answer: {};
+  readonly answer: Readonly<Record<string, never>>;
   /** POST `applications` (applications_ref.md, applications2_ref.md). */
-  readonly applications: {};
+  readonly applications: Readonly<Record<string, never>>;
   /** POST `batch` (batch_ref.md). */
-  readonly batch: {};
+  readonly batch: Readonly<Record<string, never>>;
   /** POST `cancel` (cancel_ref.md). */
-  readonly cancel: {};
+  readonly cancel: Readonly<Record<string, never>>;
   /** POST `changeNumber` (changeNumber_ref.md). */
   readonly changeNumber: {
     /** boolean, sent in the body. */
@@ -172,22 +172,22 @@ export interface OperationInputs {
     readonly reason?: CallDeclineReason;
   };
   /** POST `demote` (demote_ref.md). */
-  readonly demote: {};
+  readonly demote: Readonly<Record<string, never>>;
   /** POST `disableAudienceMessaging` (disableAudienceMessaging_ref.md). */
-  readonly disableAudienceMessaging: {};
+  readonly disableAudienceMessaging: Readonly<Record<string, never>>;
   /** POST `disableAudienceMuteLock` (disableAudienceMuteLock_ref.md). */
-  readonly disableAudienceMuteLock: {};
+  readonly disableAudienceMuteLock: Readonly<Record<string, never>>;
   /** POST `dismiss` (dismiss_ref.md). */
   readonly dismiss: {
     /** enum ReNegotiationDeclineReason, sent in the body. */
     readonly reason?: ReNegotiationDeclineReason;
   };
   /** POST `eject` (eject_ref.md). */
-  readonly eject: {};
+  readonly eject: Readonly<Record<string, never>>;
   /** POST `enableAudienceMessaging` (enableAudienceMessaging_ref.md). */
-  readonly enableAudienceMessaging: {};
+  readonly enableAudienceMessaging: Readonly<Record<string, never>>;
   /** POST `enableAudienceMuteLock` (enableAudienceMuteLock_ref.md). */
-  readonly enableAudienceMuteLock: {};
+  readonly enableAudienceMuteLock: Readonly<Record<string, never>>;
   /** POST `escalateAudio` (escalateAudio_ref.md). */
   readonly escalateAudio: {
     /** string, sent in the query. */
@@ -207,16 +207,16 @@ export interface OperationInputs {
     readonly sessionContext: string;
   };
   /** POST `holdPhoneAudio` (holdPhoneAudio_ref.md). */
-  readonly holdPhoneAudio: {};
+  readonly holdPhoneAudio: Readonly<Record<string, never>>;
   /** POST `immediateForwardToContact` (immediateForwardToContact_ref.md). */
   readonly immediateForwardToContact: {
     /** string, sent in the body. */
     readonly target: string;
   };
   /** POST `immediateForwardToDelegates` (immediateForwardToDelegates_ref.md). */
-  readonly immediateForwardToDelegates: {};
+  readonly immediateForwardToDelegates: Readonly<Record<string, never>>;
   /** POST `immediateForwardToVoicemail` (immediateForwardToVoicemail_ref.md). */
-  readonly immediateForwardToVoicemail: {};
+  readonly immediateForwardToVoicemail: Readonly<Record<string, never>>;
   /** POST `joinOnlineMeeting` (joinOnlineMeeting_ref.md). */
   readonly joinOnlineMeeting: {
     /** enum Importance, sent in the body. */
@@ -253,18 +253,18 @@ export interface OperationInputs {
     readonly voipFallbackToPhoneAudioTimeOut?: string;
   };
   /** POST `markAsRead` (markAsRead_ref.md). */
-  readonly markAsRead: {};
+  readonly markAsRead: Readonly<Record<string, never>>;
   /** POST `mediaDiagnostics` (mediaDiagnostics_ref.md). */
-  readonly mediaDiagnostics: {};
+  readonly mediaDiagnostics: Readonly<Record<string, never>>;
   /** POST `memberships` (memberships_ref.md). */
   readonly memberships: {
     /** string list, sent in the body. */
     readonly contactUris: readonly string[];
   };
   /** POST `muteAudio` (muteAudio_ref.md). */
-  readonly muteAudio: {};
+  readonly muteAudio: Readonly<Record<string, never>>;
   /** POST `muteVideo` (muteVideo_ref.md). */
-  readonly muteVideo: {};
+  readonly muteVideo: Readonly<Record<string, never>>;
   /** POST `myGroupMemberships` (myGroupMemberships_ref.md, myGroupMemberships2_ref.md). */
   readonly myGroupMemberships: {
     /** string, sent in the body. */
@@ -335,7 +335,7 @@ export interface OperationInputs {
     readonly uris: readonly string[];
   };
   /** POST `promote` (promote_ref.md). */
-  readonly promote: {};
+  readonly promote: Readonly<Record<string, never>>;
   /** POST `publishCallQualityFeedback` (publishCallQualityFeedback_ref.md). */
   readonly publishCallQualityFeedback: {
     /** string, sent in the body. */
@@ -344,7 +344,7 @@ export interface OperationInputs {
     readonly mediaQualityOfExperience?: string;
   };
   /** POST `reject` (reject_ref.md). */
-  readonly reject: {};
+  readonly reject: Readonly<Record<string, never>>;
   /** POST `removeContactFromAllGroups` (removeContactFromAllGroups_ref.md, removeContactFromAllGroups2_ref.md). */
   readonly removeContactFromAllGroups: {
     /** string, sent in the body. */
@@ -372,7 +372,7 @@ export interface OperationInputs {
     readonly to: string;
   };
   /** POST `replayMessage` (replayMessage_ref.md). */
-  readonly replayMessage: {};
+  readonly replayMessage: Readonly<Record<string, never>>;
   /** POST `reportMediaDiagnostics` (reportMediaDiagnostics_ref.md). */
   readonly reportMediaDiagnostics: {
     /** enum ErrorCode, sent in the body. */
@@ -381,7 +381,7 @@ export interface OperationInputs {
     readonly errorSubcode?: ErrorSubcode;
   };
   /** POST `reportMyActivity` (reportMyActivity_ref.md). */
-  readonly reportMyActivity: {};
+  readonly reportMyActivity: Readonly<Record<string, never>>;
   /** POST `reportMyNetwork` (reportMyNetwork_ref.md). */
   readonly reportMyNetwork: {
     /** string, sent in the body. */
@@ -402,9 +402,9 @@ export interface OperationInputs {
     readonly wapBSSID?: string;
   };
   /** POST `resetContactPrivacyRelationship` (resetContactPrivacyRelationship_ref.md). */
-  readonly resetContactPrivacyRelationship: {};
+  readonly resetContactPrivacyRelationship: Readonly<Record<string, never>>;
   /** POST `resetUnansweredCallSettings` (resetUnansweredCallSettings_ref.md). */
-  readonly resetUnansweredCallSettings: {};
+  readonly resetUnansweredCallSettings: Readonly<Record<string, never>>;
   /** POST `resumeAudio` (resumeAudio_ref.md). */
   readonly resumeAudio: {
     /** string, sent in the query. */
@@ -420,7 +420,7 @@ export interface OperationInputs {
     readonly sdp?: string;
   };
   /** POST `resumePhoneAudio` (resumePhoneAudio_Ref.md). */
-  readonly resumePhoneAudio: {};
+  readonly resumePhoneAudio: Readonly<Record<string, never>>;
   /** POST `sendMessage` (sendMessage_ref.md). */
   readonly sendMessage: {
     /** string, sent in the body. */
@@ -436,7 +436,7 @@ export interface OperationInputs {
     readonly sessionContext: string;
   };
   /** POST `setIsTyping` (setIsTyping_ref.md). */
-  readonly setIsTyping: {};
+  readonly setIsTyping: Readonly<Record<string, never>>;
   /** POST `simultaneousRingToContact` (simultaneousRingToContact_ref.md). */
   readonly simultaneousRingToContact: {
     /** string, sent in the body. */
@@ -676,11 +676,11 @@ export interface OperationInputs {
     readonly reason?: CallTerminationReason;
   };
   /** POST `stopMessaging` (stopMessaging_ref.md). */
-  readonly stopMessaging: {};
+  readonly stopMessaging: Readonly<Record<string, never>>;
   /** POST `stopPhoneAudio` (stopPhoneAudio_ref.md). */
-  readonly stopPhoneAudio: {};
+  readonly stopPhoneAudio: Readonly<Record<string, never>>;
   /** POST `stopSubscriptionToContactsAndGroups` (stopSubscriptionToContactsAndGroups_ref.md). */
-  readonly stopSubscriptionToContactsAndGroups: {};
+  readonly stopSubscriptionToContactsAndGroups: Readonly<Record<string, never>>;
   /** POST `stopVideo` (stopVideo_ref.md). */
   readonly stopVideo: {
     /** enum CallTerminationReason, sent in the body. */
@@ -694,7 +694,7 @@ export interface OperationInputs {
     readonly groupId: string;
   };
   /** POST `turnOffCallForwarding` (turnOffCallForwarding_ref.md). */
-  readonly turnOffCallForwarding: {};
+  readonly turnOffCallForwarding: Readonly<Record<string, never>>;
   /** POST `unansweredCallToContact` (unansweredCallToContact_ref.md). */
   readonly unansweredCallToContact: {
     /** number, sent in the body. */
@@ -708,9 +708,9 @@ export interface OperationInputs {
     readonly ringDelay?: number;
   };
   /** POST `unmuteAudio` (unmuteAudio_ref.md). */
-  readonly unmuteAudio: {};
+  readonly unmuteAudio: Readonly<Record<string, never>>;
   /** POST `unmuteVideo` (unmuteVideo_ref.md). */
-  readonly unmuteVideo: {};
+  readonly unmuteVideo: Readonly<Record<string, never>>;
 }
 
 /** The rels of operations the reference documents with a POST. */
