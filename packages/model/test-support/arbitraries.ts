@@ -65,93 +65,114 @@ function bag<T>(
   );
 }
 
-export function modelArbitraries(format: Format): ModelArbitraries {
-  const { text, name, href, arrays } = format;
-  const oneOrMany = <T>(one: fc.Arbitrary<T>) => fc.oneof(one, fc.array(one, arrays));
+function oneOrMany<T>(format: Format, one: fc.Arbitrary<T>): fc.Arbitrary<T | T[]> {
+  return fc.oneof(one, fc.array(one, format.arrays));
+}
 
-  const link = (rel: fc.Arbitrary<string>): fc.Arbitrary<Link> =>
-    fc.record(
-      { rel, href, title: text, revision: format.revision },
-      { requiredKeys: ['rel', 'href'] },
-    );
+function linkOf(format: Format, rel: fc.Arbitrary<string>): fc.Arbitrary<Link> {
+  return fc.record(
+    { rel, href: format.href, title: format.text, revision: format.revision },
+    { requiredKeys: ['rel', 'href'] },
+  );
+}
 
+function resourceOf(
+  format: Format,
+  depth: number,
+  fixedRel?: string,
+): fc.Arbitrary<UnknownResource> {
   const links: fc.Arbitrary<LinkBag> = bag(
     format.rel,
-    (rel) => oneOrMany(link(fc.constant(rel))),
+    (rel) => oneOrMany(format, linkOf(format, fc.constant(rel))),
     4,
   );
+  const embedded: fc.Arbitrary<UnknownResource['embedded']> =
+    depth === 0
+      ? fc.constant({})
+      : bag(
+          format.rel,
+          (key) =>
+            oneOrMany(
+              format,
+              resourceOf(format, depth - 1, format.embeddedRelIsKey ? key : undefined),
+            ),
+          2,
+        );
+  const rel = fixedRel === undefined ? format.rel : fc.constant(fixedRel);
+  return rel.chain((r) =>
+    fc
+      .record({
+        href: fc.oneof(fc.constant(''), format.href),
+        properties: format.properties(r),
+        links,
+        embedded,
+      })
+      .map(({ href, properties, links: l, embedded: e }) => ({
+        rel: r,
+        href,
+        properties,
+        // The self link is the href, present exactly when the resource has one.
+        links: href === '' ? l : { ...l, self: { rel: 'self', href } },
+        embedded: e,
+      })),
+  );
+}
 
-  const resource = (depth: number, fixedRel?: string): fc.Arbitrary<UnknownResource> => {
-    const embedded: fc.Arbitrary<UnknownResource['embedded']> =
-      depth === 0
-        ? fc.constant({})
-        : bag(
-            format.rel,
-            (key) => oneOrMany(resource(depth - 1, format.embeddedRelIsKey ? key : undefined)),
-            2,
-          );
-    const rel = fixedRel === undefined ? format.rel : fc.constant(fixedRel);
-    return rel.chain((r) =>
-      fc
-        .record({
-          href: fc.oneof(fc.constant(''), href),
-          properties: format.properties(r),
-          links,
-          embedded,
-        })
-        .map(({ href: h, properties, links: l, embedded: e }) => ({
-          rel: r,
-          href: h,
-          properties,
-          // The self link is the href, present exactly when the resource has one.
-          links: h === '' ? l : { ...l, self: { rel: 'self', href: h } },
-          embedded: e,
-        })),
-    );
-  };
-
-  const errorBody: fc.Arbitrary<UcwaErrorBody> = fc.record(
+function errorBodyOf(format: Format): fc.Arbitrary<UcwaErrorBody> {
+  return fc.record(
     {
       code: format.errorWord,
       subcode: format.errorWord,
-      message: text,
-      parameters: fc.array(fc.record({ name: format.parameterName, value: text }), {
+      message: format.text,
+      parameters: fc.array(fc.record({ name: format.parameterName, value: format.text }), {
         maxLength: 3,
       }),
-      debugInfo: fc.dictionary(name, text, { maxKeys: 3, noNullPrototype: true }),
-      link: link(fc.constant('help')),
+      debugInfo: fc.dictionary(format.name, format.text, { maxKeys: 3, noNullPrototype: true }),
+      link: linkOf(format, fc.constant('help')),
     },
     { requiredKeys: ['code'] },
   );
+}
 
+function eventBatchOf(
+  format: Format,
+  errorBody: fc.Arbitrary<UcwaErrorBody>,
+): fc.Arbitrary<EventBatch> {
   const event: fc.Arbitrary<UcwaEvent> = fc.record(
     {
       type: fc.constantFrom(...eventTypes),
-      link: link(format.rel),
-      in: link(fc.constant('in')),
-      resource: resource(1),
+      link: linkOf(format, format.rel),
+      in: linkOf(format, fc.constant('in')),
+      resource: resourceOf(format, 1),
       status: fc.constantFrom('success', 'failure'),
       reason: errorBody,
     },
     { requiredKeys: ['type', 'link'] },
   );
-
   const sender: fc.Arbitrary<EventSender> = fc.record({
     rel: format.rel,
-    href,
+    href: format.href,
     events: fc.array(event, { maxLength: 3 }),
   });
-
-  const eventBatch: fc.Arbitrary<EventBatch> = fc
+  return fc
     .record({
-      href,
+      href: format.href,
       which: fc.constantFrom('next', 'resume', 'resync', 'none'),
-      to: href,
+      to: format.href,
       senders: fc.array(sender, { maxLength: 3 }),
     })
-    .map(({ href: h, which, to, senders }) =>
-      which === 'none' ? { href: h, senders } : { href: h, [which]: to, senders },
+    .map(({ href, which, to, senders }) =>
+      which === 'none' ? { href, senders } : { href, [which]: to, senders },
     );
+}
 
-  return { link, resource, errorBody, eventBatch };
+/** The model's arbitraries for one format. */
+export function modelArbitraries(format: Format): ModelArbitraries {
+  const errorBody = errorBodyOf(format);
+  return {
+    link: (rel) => linkOf(format, rel),
+    resource: (depth, rel) => resourceOf(format, depth, rel),
+    errorBody,
+    eventBatch: eventBatchOf(format, errorBody),
+  };
 }
