@@ -6,6 +6,7 @@ import {
   type UnknownResource,
 } from '@ucwa/model';
 import type { InputOf } from '../navigation/types.ts';
+import { communicationHub, meetingsHub } from '../session/hub.ts';
 import { invokeLink, type TrackedOperation } from '../session/invoke.ts';
 import { followLink, updateResource } from '../session/navigation.ts';
 import type { SessionCore } from '../session/session-core.ts';
@@ -31,9 +32,7 @@ export interface Meetings {
 }
 
 function hub(core: SessionCore): Resource<'onlineMeetings'> {
-  const found = core.application.embedded.onlineMeetings;
-  if (found === undefined) throw new TypeError('the application embeds no onlineMeetings');
-  return found;
+  return meetingsHub(core);
 }
 
 function asMeeting(resource: UnknownResource | undefined): Resource<'myOnlineMeeting'> {
@@ -67,9 +66,7 @@ export function createMeetings(core: SessionCore): Meetings {
       await core.transport.delete(core.key(meeting.href));
     },
     join: async (onlineMeetingUri) => {
-      const communication = core.application.embedded.communication;
-      if (communication === undefined)
-        throw new TypeError('the application embeds no communication');
+      const communication = communicationHub(core);
       const started = await invokeLink(core, communication, 'joinOnlineMeeting', {
         onlineMeetingUri,
       });

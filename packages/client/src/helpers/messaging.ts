@@ -1,5 +1,6 @@
 import type { OperationProgress } from '@ucwa/events';
 import { findLinks, type Importance, type UnknownResource } from '@ucwa/model';
+import { communicationHub } from '../session/hub.ts';
 import { invokeLink } from '../session/invoke.ts';
 import type { SessionCore } from '../session/session-core.ts';
 import { subscribe } from '../session/subscribe.ts';
@@ -56,8 +57,7 @@ function conversationLink(core: SessionCore, invitation: UnknownResource): Conve
 }
 
 async function start(core: SessionCore, o: StartMessagingOptions): Promise<Conversation> {
-  const communication = core.application.embedded.communication;
-  if (communication === undefined) throw new TypeError('the application embeds no communication');
+  const communication = communicationHub(core);
   const started = await invokeLink(
     core,
     communication,

@@ -5,6 +5,7 @@ import {
   type Resource,
   type UnknownResource,
 } from '@ucwa/model';
+import { peopleHub } from '../session/hub.ts';
 import { followLink } from '../session/navigation.ts';
 import type { SessionCore } from '../session/session-core.ts';
 
@@ -34,9 +35,7 @@ function contactsIn(resource: UnknownResource): Resource<'contact'>[] {
 }
 
 function people(core: SessionCore): Resource<'people'> {
-  const found = core.application.embedded.people;
-  if (found === undefined) throw new TypeError('the application embeds no people');
-  return found;
+  return peopleHub(core);
 }
 
 /** The people helper of a session. */

@@ -1,6 +1,7 @@
 import type { OperationProgress } from '@ucwa/events';
 import { findLinks, isResource, type Resource } from '@ucwa/model';
 import type { InputOf } from '../navigation/types.ts';
+import { communicationHub } from '../session/hub.ts';
 import { type InvokeResult, invokeLink } from '../session/invoke.ts';
 import type { SessionCore } from '../session/session-core.ts';
 import { type Conversation, conversationHandle } from './conversation.ts';
@@ -62,9 +63,7 @@ async function modality(
 export function createPhoneAudio(core: SessionCore): PhoneAudio {
   return {
     call: async (o) => {
-      const communication = core.application.embedded.communication;
-      if (communication === undefined)
-        throw new TypeError('the application embeds no communication');
+      const communication = communicationHub(core);
       const started = await invokeLink(
         core,
         communication,

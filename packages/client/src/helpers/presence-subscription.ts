@@ -1,4 +1,5 @@
 import type { UnknownResource } from '@ucwa/model';
+import { peopleHub } from '../session/hub.ts';
 import { invokeLink } from '../session/invoke.ts';
 import type { SessionCore } from '../session/session-core.ts';
 
@@ -19,8 +20,7 @@ async function create(
   uris: readonly string[],
   minutes: number,
 ): Promise<UnknownResource | undefined> {
-  const people = core.application.embedded.people;
-  if (people === undefined) throw new TypeError('the application embeds no people');
+  const people = peopleHub(core);
   const answer = await invokeLink(core, people, 'presenceSubscriptions', {
     duration: minutes,
     uris,

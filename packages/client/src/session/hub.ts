@@ -1,0 +1,45 @@
+import { isResource, type Resource, type UnknownResource } from '@ucwa/model';
+import type { SessionCore } from './session-core.ts';
+
+/**
+ * The store's copy of a resource the application embeds, kept current by events
+ * (makeMeAvailable, for one, changes the links of communication), else the embedded one.
+ */
+function current(
+  core: SessionCore,
+  embedded: UnknownResource | undefined,
+  rel: string,
+): UnknownResource {
+  if (embedded === undefined) throw new TypeError(`the application embeds no ${rel}`);
+  return core.store.peek(embedded.href) ?? embedded;
+}
+
+function checked<R extends 'communication' | 'people' | 'onlineMeetings'>(
+  resource: UnknownResource,
+  rel: R,
+): Resource<R> {
+  if (!isResource(resource, rel))
+    throw new TypeError(`${resource.href} is a ${resource.rel}, not ${rel}`);
+  return resource;
+}
+
+/** The application's `communication` as it is now. */
+export function communicationHub(core: SessionCore): Resource<'communication'> {
+  return checked(
+    current(core, core.application.embedded.communication, 'communication'),
+    'communication',
+  );
+}
+
+/** The application's `people` as it is now. */
+export function peopleHub(core: SessionCore): Resource<'people'> {
+  return checked(current(core, core.application.embedded.people, 'people'), 'people');
+}
+
+/** The application's `onlineMeetings` as it is now. */
+export function meetingsHub(core: SessionCore): Resource<'onlineMeetings'> {
+  return checked(
+    current(core, core.application.embedded.onlineMeetings, 'onlineMeetings'),
+    'onlineMeetings',
+  );
+}
