@@ -8,12 +8,12 @@ import { createStatusCell } from '../session/status.ts';
 import type { ApplicationIdentity } from './create-application.ts';
 import { locateApplication } from './locate-application.ts';
 import { resolveSignIn } from './sign-in-config.ts';
-import type { SignInOptions } from './sign-in-options.ts';
+import type { DiscoveryStart, SignInAuth, SignInSettings } from './sign-in-options.ts';
 
 /** Options of `resumeSession`: how to sign in again, without the application identity. */
-export type ResumeOptions = Omit<SignInOptions, 'application'> & {
-  readonly application?: SignInOptions['application'];
-};
+export type ResumeOptions = DiscoveryStart &
+  SignInAuth &
+  Omit<SignInSettings, 'application'> & { readonly application?: SignInSettings['application'] };
 
 /**
  * Continues a session from `snapshot` in this process: the same application (read again
@@ -39,7 +39,7 @@ export async function resumeSession(
     endpointId: snapshot.endpointId,
     instanceId: snapshot.instanceId,
   };
-  const cfg = resolveSignIn({ ...options, application: identity } as SignInOptions);
+  const cfg = resolveSignIn({ ...options, application: identity });
   const status = createStatusCell(options.onStatus);
   await cfg.records.writeDiscovery(snapshot.discovery);
   const transport = cfg.openSession(new URL(snapshot.applicationHref).origin);
