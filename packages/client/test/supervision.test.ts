@@ -34,6 +34,21 @@ describe('supervision', () => {
     expect(net.answers).toHaveLength(3);
   });
 
+  it('after makeMeAvailable, me and its links are current without the caller re-reading', async () => {
+    const server = await emulator();
+    const alice = await signInUser(server.url, 'alice');
+    const before = alice.application.embedded.me;
+    expect(before?.links.presence).toBeUndefined();
+    await alice.makeMeAvailable({ supportedModalities: ['Messaging'] });
+    expect(alice.application.embedded.me?.links.presence).toBeDefined();
+    expect(alice.application.embedded.me?.links.makeMeAvailable).toBeUndefined();
+    // A copy taken before still navigates: links are looked up on the current resource.
+    if (before === undefined) throw new Error('the application embeds no me');
+    const presence = await alice.follow(before, 'presence');
+    expect(presence.properties.availability).toBe('Online');
+    await alice.signOut();
+  });
+
   it('declines an invitation: the inviter sees the start fail', async () => {
     const server = await emulator();
     const alice = await signInUser(server.url, 'alice');

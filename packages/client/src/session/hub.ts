@@ -43,3 +43,23 @@ export function meetingsHub(core: SessionCore): Resource<'onlineMeetings'> {
     'onlineMeetings',
   );
 }
+
+/**
+ * The application with the resources it embeds as they are now (the store's copies), so
+ * `application.embedded.me.links` shows what makeMeAvailable added without a re-read.
+ */
+export function liveApplication(core: SessionCore): Resource<'application'> {
+  const app = core.application;
+  const { me, communication, people, onlineMeetings } = app.embedded;
+  const storedMe = me === undefined ? undefined : core.store.peek(me.href);
+  return {
+    ...app,
+    embedded: {
+      ...app.embedded,
+      ...(storedMe !== undefined && isResource(storedMe, 'me') ? { me: storedMe } : {}),
+      ...(communication === undefined ? {} : { communication: communicationHub(core) }),
+      ...(people === undefined ? {} : { people: peopleHub(core) }),
+      ...(onlineMeetings === undefined ? {} : { onlineMeetings: meetingsHub(core) }),
+    },
+  };
+}

@@ -10,6 +10,7 @@ import {
 import type { QueryParameters, UcwaResponse } from '@ucwa/transport';
 import { documentedError } from '../errors/documented-error.ts';
 import { UcwaLinkMissingError } from '../errors/link-missing-error.ts';
+import { latest } from './navigation.ts';
 import type { SessionCore } from './session-core.ts';
 
 /** An operation followed on the event channel (OperationResource.md). */
@@ -89,7 +90,7 @@ export async function invokeLink(
   input: Input = {},
   signal?: AbortSignal,
 ): Promise<InvokeResult> {
-  const link = findLinks(resource, rel)[0];
+  const link = findLinks(latest(core, resource), rel)[0];
   if (link === undefined) throw new UcwaLinkMissingError(resource, rel);
   const op = catalogEntry(rel)?.operations.POST;
   const body = place(rel, op, input);

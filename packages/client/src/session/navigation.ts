@@ -3,6 +3,16 @@ import { findLinks, isKnownRel, type PropertyBag, type UnknownResource } from '@
 import { UcwaLinkMissingError } from '../errors/link-missing-error.ts';
 import type { SessionCore } from './session-core.ts';
 
+/**
+ * The store's copy of `resource` when it holds one (events keep it current: links appear
+ * and go with state), else `resource` as given.
+ */
+export function latest(core: SessionCore, resource: UnknownResource): UnknownResource {
+  if (resource.href === '') return resource;
+  const stored = core.store.peek(resource.href);
+  return stored !== undefined && stored.rel === resource.rel ? stored : resource;
+}
+
 /** The rel a link of `rel` on `resource` must lead to, when the catalog says. */
 function expectedRel(resource: UnknownResource, rel: string): string | undefined {
   if (rel === 'self') return resource.rel;
@@ -16,10 +26,11 @@ function expectedRel(resource: UnknownResource, rel: string): string | undefined
  */
 export async function readLink(
   core: SessionCore,
-  resource: UnknownResource,
+  given: UnknownResource,
   rel: string,
   signal?: AbortSignal,
 ): Promise<UnknownResource | undefined> {
+  const resource = latest(core, given);
   const link = findLinks(resource, rel)[0];
   if (link === undefined) return undefined;
   const base = resource.href === '' ? undefined : core.key(resource.href);

@@ -14,6 +14,7 @@ import { createPeople } from '../helpers/people.ts';
 import { createPhoneAudio } from '../helpers/phone-audio.ts';
 import { createPresence } from '../helpers/presence.ts';
 import { currentMe, makeMeAvailable } from './availability.ts';
+import { liveApplication } from './hub.ts';
 import { invokeLink } from './invoke.ts';
 import { followLink, readLink, updateResource } from './navigation.ts';
 import { endSession } from './recovery.ts';
@@ -100,7 +101,7 @@ export function sessionOf(core: SessionCore): Session {
     },
     onStatus: (listener) => core.status.subscribe(listener),
     get application() {
-      return core.application;
+      return liveApplication(core);
     },
     get transport() {
       return core.transport;

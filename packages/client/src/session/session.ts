@@ -27,7 +27,7 @@ export interface Session {
   readonly status: SessionStatus;
   /** Calls `listener` on every status change; returns the unsubscribe function. */
   onStatus(listener: (status: SessionStatus) => void): () => void;
-  /** The application as last created or read. */
+  /** The application, with the resources it embeds as events left them (a new object per read). */
   readonly application: Resource<'application'>;
   /** The command channel, for what the session does not cover. */
   readonly transport: Transport;
