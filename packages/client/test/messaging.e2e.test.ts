@@ -61,6 +61,10 @@ describe.each(['json', 'xml'] as const)('messaging between alice and bob (%s)', 
     const typing = await typingAtBob.atLeast(2 * ROUNDS);
     expect(typing.slice(0, 2).map((t) => t.typing)).toEqual([true, false]);
 
+    // Leaving ends messaging: the modality offers no sendMessage any more.
+    await aliceConversation.leave();
+    const late = await aliceConversation.send('too late').catch((e: unknown) => e);
+    console.log('LATE', late);
     await alice.signOut();
     await bob.signOut();
   }, 60_000);
