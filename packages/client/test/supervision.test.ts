@@ -2,7 +2,7 @@ import { createManualClock } from '@ucwa/emulator';
 import { describe, expect, it } from 'vitest';
 import { type IncomingInvitation, type StoreChange, signIn } from '../src/index.ts';
 import { emulator } from './support/emulators.ts';
-import { deferred, signInUser } from './support/sessions.ts';
+import { deferred, signInUser, until } from './support/sessions.ts';
 import { clockTimers, countingFetch } from './support/virtual-time.ts';
 
 describe('supervision', () => {
@@ -24,9 +24,12 @@ describe('supervision', () => {
     expect(net.answers).toEqual([]);
     const me = await alice.makeMeAvailable({ supportedModalities: ['Messaging'] });
     expect(me.links.reportMyActivity).toBeDefined();
-    for (let i = 0; i < 3; i++) {
+    for (let i = 1; i <= 3; i++) {
       clock.advance(60_000);
-      await net.settle(1);
+      // Each report answered, then a few turns for the next timer to be set from there.
+      await until(() => net.answers.length === i);
+      for (let turn = 0; turn < 20; turn++)
+        await new Promise<void>((resolve) => setImmediate(resolve));
     }
     expect(net.answers.map((a) => a.status)).toEqual([204, 204, 204]);
     await alice.signOut();
@@ -78,6 +81,41 @@ describe('supervision', () => {
     const change = await seen.promise;
     expect(change.type).toBe('updated');
     expect(change.resource?.links.presence).toBeDefined();
+    await alice.signOut();
+  });
+});
+
+describe('a channel that fails for a while', () => {
+  it('makes the session reconnecting while it backs off, and ready once it is answered again', async () => {
+    const clock = createManualClock(Date.UTC(2026, 0, 5, 9));
+    const server = await emulator({ clock });
+    const states: string[] = [];
+    const alice = await signIn({
+      discoveryUrl: `${server.url}/`,
+      credentials: { username: 'alice@contoso.com', password: 'demo' },
+      application: { userAgent: 'backoff' },
+      onStatus: (s) => states.push(s.state),
+      ...clockTimers(clock),
+    });
+    const appPath = new URL(alice.application.href, server.url).pathname;
+    // More 503s than the transport retries, so the channel itself backs off.
+    server.faults.add({
+      path: `${appPath}/events`,
+      times: 12,
+      action: { type: 'status', status: 503, retryAfter: 1 },
+    });
+    // The waiting P-GET's 180 s hold ends; then time moves a second at a time while every
+    // retry and backoff waits on the clock, until the faults are used up and a P-GET is held.
+    clock.advance(180_000);
+    const fired = () => server.faults.list()[0]?.fired ?? 0;
+    for (let i = 0; i < 600 && !(fired() === 12 && alice.status.state === 'ready'); i++) {
+      clock.advance(1_000);
+      for (let turn = 0; turn < 20; turn++)
+        await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    expect(alice.status.state).toBe('ready');
+    expect(states.slice(0, 3)).toEqual(['signingIn', 'ready', 'reconnecting']);
+    expect(states.at(-1)).toBe('ready');
     await alice.signOut();
   });
 });

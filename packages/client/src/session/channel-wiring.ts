@@ -1,4 +1,9 @@
-import { createEventChannel, type EventCursor } from '@ucwa/events';
+import {
+  type ChannelState,
+  createEventChannel,
+  type EventChannel,
+  type EventCursor,
+} from '@ucwa/events';
 import type { SessionCore } from './session-core.ts';
 
 /** What to do when the channel reports trouble; implemented by the recovery module. */
@@ -7,6 +12,22 @@ export interface ChannelReactions {
   readonly failed: (error: unknown) => void;
   readonly rebuild: (resumed: boolean) => void;
   readonly end: (reason: { kind: 'authFailed' | 'replaced'; error: unknown }) => void;
+}
+
+/**
+ * A channel backing off after failed P-GETs makes the session `reconnecting`; its next
+ * answered P-GET makes it `ready` again. Recreating the application sets the status itself.
+ */
+function followState(core: SessionCore, channel: EventChannel, state: ChannelState): void {
+  if (core.channel !== channel || core.recovering !== undefined) return;
+  if (state.status === 'backingOff') {
+    core.status.set({
+      state: 'reconnecting',
+      reason: { kind: 'channelFailed', error: state.error },
+    });
+  } else if (state.status === 'open' && core.status.current.state === 'reconnecting') {
+    core.status.set({ state: 'ready' });
+  }
 }
 
 /**
@@ -35,6 +56,7 @@ export function attachChannel(
   core.channel = channel;
   channel.on({}, (event) => core.store.apply(event));
   for (const s of core.subscriptions) s.detach = channel.on(s.filter, s.handler);
+  channel.onSignal('state', (state) => followState(core, channel, state));
   channel.onSignal('applicationLost', ({ error }) => reactions.lost(error));
   channel.onSignal('resync', () => reactions.rebuild(false));
   channel.onSignal('resumed', () => reactions.rebuild(true));
