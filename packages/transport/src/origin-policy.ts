@@ -50,6 +50,12 @@ export interface OriginPolicy {
   readonly trusted: readonly string[];
 }
 
+/**
+ * An href that keeps the origin it is resolved against: a `/` not followed by another `/`,
+ * a backslash, a tab or a newline (which a URL parser reads as the start of a host).
+ */
+const PATH_ABSOLUTE = /^\/[^/\\\t\n\r]/;
+
 /** Creates the policy; throws {@link UcwaOriginError} for an unsafe initial origin. */
 export function createOriginPolicy(origin: string, extra: readonly string[] = []): OriginPolicy {
   const trusted = new Set<string>();
@@ -92,7 +98,8 @@ export function createOriginPolicy(origin: string, extra: readonly string[] = []
       } catch (cause) {
         throw new UcwaOriginError(`href ${JSON.stringify(href)} is not a URL`, { url: '', cause });
       }
-      assertTrusted(url, 'href');
+      // Resolved against the (trusted) origin, a path-absolute href needs no second look.
+      if (options.base !== undefined || !PATH_ABSOLUTE.test(href)) assertTrusted(url, 'href');
       appendQuery(url, options.query);
       return url;
     },

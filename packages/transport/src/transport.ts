@@ -11,7 +11,7 @@ import { createKy } from './http/create-ky.ts';
 import { createDeadline } from './http/deadline.ts';
 import { readAnswer } from './http/read-answer.ts';
 import { send } from './http/send.ts';
-import { callSpec } from './http/send-spec.ts';
+import { callSpec, type SendSpec } from './http/send-spec.ts';
 import type { UcwaResponse } from './http/ucwa-response.ts';
 import { createLimiter } from './limiter.ts';
 import { silentLogger } from './logger.ts';
@@ -150,7 +150,7 @@ export function createTransport(options: TransportOptions): Transport {
   const get = (href: string, o: GetOptions = {}): Promise<UnknownResource> =>
     attempt(() => getAs(ctx, cacheOf(o), resolve(href, o), o, 'resource'));
   const plain = (
-    method: string,
+    method: SendSpec['method'],
     href: string,
     o: CallOptions,
     body?: string,

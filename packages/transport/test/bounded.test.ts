@@ -51,11 +51,17 @@ function streamed(text: string): ReadableStream<Uint8Array> {
   });
 }
 
+/** An answer whose length is declared in `Content-Length`, or only known by reading it. */
 const answer = (status: number, text: string, declared: boolean) =>
-  new Response(declared ? text : streamed(text), {
-    status,
-    headers: { 'content-type': JSON_TYPE },
-  });
+  declared
+    ? new Response(text, {
+        status,
+        headers: {
+          'content-type': JSON_TYPE,
+          'content-length': String(new TextEncoder().encode(text).byteLength),
+        },
+      })
+    : new Response(streamed(text), { status, headers: { 'content-type': JSON_TYPE } });
 
 describe('maxBytes while reading', () => {
   it.each([{ declared: true }, { declared: false }])(

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isUcwaOriginError } from '../src/index.ts';
 import { createOriginPolicy, isLoopbackHost } from '../src/origin-policy.ts';
@@ -70,6 +71,42 @@ describe('origin policy', () => {
   it('redacts secrets in URLs', () => {
     expect(redactUrl('https://u:p@a.test/x?access_token=abc&ms_rtc_renew=cwt&ok=1')).toBe(
       'https://a.test/x?access_token=%5BREDACTED%5D&ms_rtc_renew=%5BREDACTED%5D&ok=1',
+    );
+  });
+});
+
+describe('hrefs from the server (property)', () => {
+  const policy = createOriginPolicy('https://pool.contoso.test');
+  // Characters a URL parser treats specially at the start of a path, mixed with plain ones.
+  const tricky = fc.constantFrom(
+    '/',
+    '\\',
+    '\t',
+    '\n',
+    '\r',
+    ' ',
+    '.',
+    '@',
+    ':',
+    '%2F',
+    'evil.test',
+  );
+
+  it('whatever follows a leading /, the result is on a trusted origin or refused', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(tricky, fc.string()), { maxLength: 6 }), (pieces) => {
+        const href = `/${pieces.join('')}`;
+        let url: URL;
+        try {
+          url = policy.resolve(href);
+        } catch (error) {
+          expect(isUcwaOriginError(error)).toBe(true);
+          return;
+        }
+        expect(url.origin).toBe('https://pool.contoso.test');
+        expect(url.username + url.password).toBe('');
+      }),
+      { numRuns: 2_000 },
     );
   });
 });

@@ -17,7 +17,11 @@ export function callerHeaders(init: HeadersInit): Record<string, string> {
     }
   }
   const headers: Record<string, string> = Object.create(null);
-  for (const [name, value] of new Headers(init)) headers[name] = value;
+  for (const [name, value] of new Headers(init)) {
+    // Headers are copied into plain objects below; this one name would not survive that.
+    if (name === '__proto__') throw new TypeError('header "__proto__" is not supported');
+    headers[name] = value;
+  }
   // The token goes only in the Authorization the session sets; a caller's is dropped.
   delete headers.authorization;
   delete headers['content-type'];
@@ -35,10 +39,12 @@ export interface HeaderSpec {
 
 /**
  * The request headers, lower-cased: the caller's first, then the ones the transport owns.
- * A plain record, not `Headers`: ky and `Request` build their own from it anyway.
+ * A plain record, not `Headers`: ky and `Request` build their own from it anyway. An
+ * ordinary object, not `Object.create(null)`: ky spreads and iterates it on every call,
+ * which V8 does far faster for objects in fast mode (`callerHeaders` refuses `__proto__`).
  */
 export function buildHeaders(ctx: TransportContext, spec: HeaderSpec): Record<string, string> {
-  const headers: Record<string, string> = Object.create(null);
+  const headers: Record<string, string> = {};
   if (spec.extra !== undefined) Object.assign(headers, spec.extra);
   headers.accept = spec.accept;
   if (spec.contentType !== undefined) headers['content-type'] = spec.contentType;

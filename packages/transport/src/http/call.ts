@@ -10,7 +10,7 @@ import { RETRY_STATUSES } from '../retry/retry-options.ts';
 import { sleep } from '../signals.ts';
 import { buildHeaders, callerHeaders } from './build-headers.ts';
 import type { TransportContext } from './context.ts';
-import type { AttemptOptions } from './create-ky.ts';
+import type { AttemptOptions, Forwarded } from './create-ky.ts';
 import { createDeadline, type Deadline } from './deadline.ts';
 import { failureOf, responseError, trustedLocation } from './read-answer.ts';
 import type { SendSpec, Sent } from './send-spec.ts';
@@ -36,8 +36,11 @@ interface Hop {
   readonly body: string | undefined;
 }
 
-/** The state of one call across its attempts, hops and the replay after a 401. */
-export class Call {
+/**
+ * The state of one call across its attempts, hops and the replay after a 401. It is also
+ * what its `fetch` is handed ({@link Forwarded}): no object is built for that per attempt.
+ */
+export class Call implements Forwarded {
   readonly #ctx: TransportContext;
   readonly #spec: SendSpec;
   readonly #timeout: number | false;
@@ -59,7 +62,15 @@ export class Call {
     this.#spec = spec;
     this.#timeout = spec.timeout ?? ctx.timeout;
     this.#deadline = createDeadline(this.#timeout, ctx.timers, spec.signal);
-    this.#hop = { url: spec.url, method: spec.method.toUpperCase(), body: spec.body };
+    this.#hop = { url: spec.url, method: spec.method, body: spec.body };
+  }
+
+  get signal(): AbortSignal | undefined {
+    return this.#deadline.signal;
+  }
+
+  get timeout(): number | false {
+    return this.#timeout;
   }
 
   /** The request as last sent, redacted; built when an error or a log line needs it. */
@@ -100,11 +111,7 @@ export class Call {
     });
     this.#summary = undefined;
     if (ctx.logger.debug !== undefined) this.#started = ctx.now();
-    const options: AttemptOptions = {
-      headers: this.#headers,
-      ucwaSignal: this.#deadline.signal,
-      ucwaTimeout: this.#timeout,
-    };
+    const options: AttemptOptions = { headers: this.#headers, ucwa: this };
     if (hop.method !== 'GET') options.method = hop.method;
     if (hop.body !== undefined) options.body = hop.body;
     return ctx.ky(hop.url, options);

@@ -1,14 +1,16 @@
 import ky, { type KyInstance, type Options } from 'ky';
 import type { FetchLike } from './fetch-like.ts';
 
-/** What the transport hands ky for its `fetch`: ky passes options it does not know on to it. */
+/** What a call hands its `fetch` (as `ucwa` in ky's options, which passes unknown ones on). */
 export interface Forwarded {
-  readonly ucwaSignal?: AbortSignal | undefined;
-  readonly ucwaTimeout?: number | false;
+  /** The call's signal (its deadline and the caller's), or none when nothing can abort it. */
+  readonly signal: AbortSignal | undefined;
+  /** The call's timeout, for a Node dispatcher's header and body timeouts. */
+  readonly timeout: number | false;
 }
 
-/** The options of one attempt through the transport's ky instance. */
-export type AttemptOptions = Options & Forwarded;
+/** The options of one attempt through the transport's ky instance: one extra key, for ky merges every key on each call. */
+export type AttemptOptions = Options & { readonly ucwa: Forwarded };
 
 /**
  * The ky instance of a transport, created once: no ky retry (the transport's own loop runs
@@ -26,12 +28,12 @@ export function createKy(fetch: FetchLike): KyInstance {
     // No `signal` for ky: it would combine it with its own (AbortSignal.any on every
     // request). The call's signal goes to fetch in `init`, where it replaces the Request's.
     fetch: (input, init) => {
-      const forwarded = (init ?? {}) as Forwarded;
+      const forwarded = (init as { ucwa?: Forwarded } | undefined)?.ucwa;
+      const signal = forwarded?.signal;
+      const ucwaTimeout = forwarded?.timeout ?? false;
       // ky always passes a Request; the string/URL branch only satisfies its type.
-      return fetch(input instanceof Request ? input : new Request(input, init), {
-        ...(forwarded.ucwaSignal === undefined ? {} : { signal: forwarded.ucwaSignal }),
-        ucwaTimeout: forwarded.ucwaTimeout ?? false,
-      });
+      const request = input instanceof Request ? input : new Request(input, init);
+      return fetch(request, signal === undefined ? { ucwaTimeout } : { signal, ucwaTimeout });
     },
   });
 }

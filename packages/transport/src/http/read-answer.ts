@@ -34,17 +34,17 @@ export function responseError(
 }
 
 /** The body text, at most `maxBytes` of it, or a {@link UcwaResponseError} saying it was more. */
-async function textOf(ctx: TransportContext, sent: Sent, maxBytes: number): Promise<string> {
+function textOf(ctx: TransportContext, sent: Sent, maxBytes: number): Promise<string> {
   const { body } = sent;
   const text =
     typeof body === 'string'
-      ? exceedsBytes(body, maxBytes)
-        ? undefined
-        : body
-      : await readBoundedText(body, maxBytes);
-  if (text === undefined)
-    throw responseError(ctx, sent, `the body is larger than ${maxBytes} bytes`);
-  return text;
+      ? Promise.resolve(exceedsBytes(body, maxBytes) ? undefined : body)
+      : readBoundedText(body, maxBytes);
+  return text.then((read) => {
+    if (read === undefined)
+      throw responseError(ctx, sent, `the body is larger than ${maxBytes} bytes`);
+    return read;
+  });
 }
 
 /**
@@ -52,14 +52,15 @@ async function textOf(ctx: TransportContext, sent: Sent, maxBytes: number): Prom
  * status as {@link UcwaHttpError}, a `Location` checked against the trust list, the content
  * type matched to a codec, the body decoded. Each of these rules lives here only.
  */
-export async function readAnswer<W extends Want>(
+export function readAnswer<W extends Want>(
   ctx: TransportContext,
   sent: Sent,
   want: W,
 ): Promise<Wanted[W]> {
-  const text = await textOf(ctx, sent, ctx.maxBytes);
-  if (sent.status < 200 || sent.status > 299) throw failure(ctx, sent, text);
-  return success(ctx, sent, text, want);
+  return textOf(ctx, sent, ctx.maxBytes).then((text) => {
+    if (sent.status < 200 || sent.status > 299) throw failure(ctx, sent, text);
+    return success(ctx, sent, text, want);
+  });
 }
 
 /** The error for a failure status: the UCWA error body decoded when there is one, redacted. */
@@ -84,8 +85,8 @@ export function failure(ctx: TransportContext, sent: Sent, text: string): UcwaHt
 }
 
 /** The error of an answer read as {@link failure}, its body bounded like any other. */
-export async function failureOf(ctx: TransportContext, sent: Sent): Promise<UcwaHttpError> {
-  return failure(ctx, sent, await textOf(ctx, sent, ctx.maxBytes));
+export function failureOf(ctx: TransportContext, sent: Sent): Promise<UcwaHttpError> {
+  return textOf(ctx, sent, ctx.maxBytes).then((text) => failure(ctx, sent, text));
 }
 
 function success<W extends Want>(

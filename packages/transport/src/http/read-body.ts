@@ -5,36 +5,60 @@ function drop(body: ReadableStream<Uint8Array> | ReadableStreamDefaultReader<Uin
 
 /**
  * The body as UTF-8 text, or `undefined` when it is larger than `maxBytes`. A declared
- * `Content-Length` over the limit is refused before reading; otherwise reading stops as
- * soon as more than `maxBytes` have arrived and the rest is cancelled, so a hostile answer
- * (a P-GET runs without a timeout) never sits in memory. The stream is counted whatever
- * the headers say: a custom `fetch` may hand over a body longer than its `Content-Length`.
+ * `Content-Length` over the limit is refused before reading. One within the limit, on a
+ * body sent as it is (no `Content-Encoding`), is read whole: a `fetch` delivers no more
+ * than the length the server declared (an HTTP client ends the body there). Any other
+ * body (chunked, compressed) is counted as it streams and reading stops as soon as more
+ * than `maxBytes` have arrived, so a hostile answer (a P-GET runs without a timeout) never
+ * sits in memory.
  */
-export async function readBoundedText(
-  response: Response,
+export function readBoundedText(response: Response, maxBytes: number): Promise<string | undefined> {
+  const { headers } = response;
+  const declared = headers.get('content-length');
+  const length =
+    declared === null || headers.get('content-encoding') !== null ? Number.NaN : Number(declared);
+  if (length > maxBytes) {
+    if (response.body !== null) drop(response.body);
+    return Promise.resolve(undefined);
+  }
+  if (Number.isSafeInteger(length) && length >= 0) return response.text();
+  const { body } = response;
+  return body === null ? Promise.resolve('') : readCounting(body, maxBytes);
+}
+
+/** Reads `body` chunk by chunk, giving up (and cancelling it) past `maxBytes`. */
+async function readCounting(
+  body: ReadableStream<Uint8Array>,
   maxBytes: number,
 ): Promise<string | undefined> {
-  const { body } = response;
-  if (body === null) return '';
-  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-  if (declared > maxBytes && response.headers.get('content-encoding') === null) {
-    drop(body);
-    return undefined;
-  }
   const reader = body.getReader();
-  const decoder = new TextDecoder();
+  const chunks: Uint8Array[] = [];
   let seen = 0;
-  let text = '';
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
+    if (done) return decode(chunks, seen);
     seen += value.byteLength;
     if (seen > maxBytes) {
       drop(reader);
       return undefined;
     }
-    text += decoder.decode(value, { stream: true });
+    chunks.push(value);
   }
+}
+
+// Used only for whole inputs (no `stream: true`), so it keeps no state between calls.
+const utf8 = new TextDecoder();
+
+/** The chunks as one UTF-8 text; at most `maxBytes` of them, so joining them is bounded. */
+function decode(chunks: readonly Uint8Array[], length: number): string {
+  if (chunks.length === 1 && chunks[0] !== undefined) return utf8.decode(chunks[0]);
+  const whole = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return utf8.decode(whole);
 }
 
 /** Whether `text` takes more than `maxBytes` in UTF-8, counted without encoding it. */

@@ -3,7 +3,8 @@ import type { CallOptions } from './call-options.ts';
 
 /** One call as the transport methods describe it. */
 export interface SendSpec {
-  readonly method: string;
+  /** Upper case, as the transport's own calls write it. */
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   readonly url: URL;
   readonly body?: string | undefined;
   readonly contentType?: string | undefined;
@@ -34,7 +35,7 @@ export interface Sent {
 }
 
 /** The parts of {@link CallOptions} every spec copies. */
-export function callSpec(method: string, url: URL, options: CallOptions): SendSpec {
+export function callSpec(method: SendSpec['method'], url: URL, options: CallOptions): SendSpec {
   return {
     method,
     url,
