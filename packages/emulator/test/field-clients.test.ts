@@ -119,6 +119,10 @@ describe('clients written for real servers', () => {
     const vnd = 'application/vnd.microsoft.com.ucwa+json';
     const asked = await bare(h.url, 'GET', '/', { Accept: vnd });
     expect(asked.headers['content-type']).toBe(`${vnd}; charset=utf-8`);
+    await h.server.close();
+    h = await harness({ seed: 7, formatDefault: 'xml' });
+    const xml = await bare(h.url, 'GET', '/');
+    expect(xml.headers['content-type']).toBe('application/xml; charset=utf-8');
   });
 
   it.each([

@@ -56,16 +56,16 @@ export function codecForAccept(accept: string | null, table: CodecTable): WireCo
 
 /**
  * The content type a codec answers with: the type the client named if the codec serves
- * it, else `application/json` for JSON (PayloadFormat.md and every sample response) and
- * the codec's own type for XML.
+ * it, else the generic one, `application/json` or `application/xml` (PayloadFormat.md:
+ * the vendor types are for clients that ask for them).
  */
 export function contentTypeFor(codec: WireCodec, accept: string | null): string {
   const wanted = (accept ?? '')
     .split(',')
     .map((part) => part.split(';')[0]?.trim().toLowerCase() ?? '')
     .find((type) => codec.mediaTypes.includes(type));
-  const plain = codec.format === 'json' ? 'application/json' : codec.mediaTypes[0];
-  return `${wanted ?? plain ?? 'application/json'}; charset=utf-8`;
+  const generic = codec.format === 'json' ? 'application/json' : 'application/xml';
+  return `${wanted ?? generic}; charset=utf-8`;
 }
 
 /** The codec that reads a body of `contentType`, or `undefined` for other types. */
