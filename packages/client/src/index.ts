@@ -1,7 +1,6 @@
 export type { DiscoveryAttempt } from './errors/discovery-error.ts';
 export { UcwaDiscoveryError } from './errors/discovery-error.ts';
 export { documentedError, UcwaDocumentedError } from './errors/documented-error.ts';
-export { UcwaLinkMissingError } from './errors/link-missing-error.ts';
 export { UcwaRedirectRefusedError } from './errors/redirect-refused-error.ts';
 export { UcwaSessionClosedError } from './errors/session-closed-error.ts';
 export type { UcwaClientErrorName } from './errors/ucwa-client-error.ts';

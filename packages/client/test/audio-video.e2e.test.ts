@@ -1,10 +1,10 @@
 import { createManualClock } from '@ucwa/emulator';
+import { UcwaLinkError } from '@ucwa/transport';
 import { describe, expect, it } from 'vitest';
 import {
   type AudioVideoState,
   type IncomingInvitation,
   UcwaDocumentedError,
-  UcwaLinkMissingError,
 } from '../src/index.ts';
 import { emulator } from './support/emulators.ts';
 import { collector, deferred, signInUser } from './support/sessions.ts';
@@ -39,7 +39,7 @@ describe.each(['json', 'xml'] as const)('audioVideo (%s)', (format) => {
     expect(av.current.actions).toContain('stopAudio');
     expect(av.current.actions).not.toContain('addAudio');
     await expect(av.run('addAudio', { to: 'sip:bob@contoso.com' })).rejects.toBeInstanceOf(
-      UcwaLinkMissingError,
+      UcwaLinkError,
     );
 
     await av.run('stopAudio');

@@ -2,7 +2,6 @@
 export type UcwaClientErrorName =
   | 'UcwaDiscoveryError'
   | 'UcwaRedirectRefusedError'
-  | 'UcwaLinkMissingError'
   | 'UcwaSessionClosedError'
   | 'UcwaDocumentedError';
 

@@ -50,7 +50,7 @@ export interface AudioVideo {
   /**
    * Runs an action through its link. A failure the reference documents for it (500
    * InvalidExchangeServerVersion, 409 AlreadyExists or TooManyGroups, 410 CannotRedirect)
-   * rejects with `UcwaDocumentedError`; an action not offered now with `UcwaLinkMissingError`.
+   * rejects with `UcwaDocumentedError`; an action not offered now with `UcwaLinkError`.
    */
   run<A extends AudioVideoAction>(action: A, input?: AudioVideoInput<A>): Promise<InvokeResult>;
   /** Stops following the modality. */

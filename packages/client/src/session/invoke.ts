@@ -9,7 +9,7 @@ import {
 } from '@ucwa/model';
 import type { QueryParameters, UcwaResponse } from '@ucwa/transport';
 import { documentedError } from '../errors/documented-error.ts';
-import { UcwaLinkMissingError } from '../errors/link-missing-error.ts';
+import { missingLink } from '../errors/missing-link.ts';
 import { latest } from './navigation.ts';
 import type { SessionCore } from './session-core.ts';
 
@@ -91,7 +91,7 @@ export async function invokeLink(
   signal?: AbortSignal,
 ): Promise<InvokeResult> {
   const link = findLinks(latest(core, resource), rel)[0];
-  if (link === undefined) throw new UcwaLinkMissingError(resource, rel);
+  if (link === undefined) throw missingLink(resource, rel);
   const op = catalogEntry(rel)?.operations.POST;
   const body = place(rel, op, input);
   const handle = track(core, op, body);

@@ -1,6 +1,6 @@
 import { findLinks, isKnownRel, type PropertyBag, type UnknownResource } from '@ucwa/model';
 
-import { UcwaLinkMissingError } from '../errors/link-missing-error.ts';
+import { missingLink } from '../errors/missing-link.ts';
 import type { SessionCore } from './session-core.ts';
 
 /**
@@ -45,7 +45,7 @@ export async function readLink(
   return target;
 }
 
-/** {@link readLink}, failing with `UcwaLinkMissingError` when the link is absent. */
+/** {@link readLink}, failing with the transport's `UcwaLinkError` when the link is absent. */
 export async function followLink(
   core: SessionCore,
   resource: UnknownResource,
@@ -53,7 +53,7 @@ export async function followLink(
   signal?: AbortSignal,
 ): Promise<UnknownResource> {
   const target = await readLink(core, resource, rel, signal);
-  if (target === undefined) throw new UcwaLinkMissingError(resource, rel);
+  if (target === undefined) throw missingLink(resource, rel);
   return target;
 }
 

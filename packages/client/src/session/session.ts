@@ -44,7 +44,7 @@ export interface Session {
     rel: K,
     options?: SessionCallOptions,
   ): Promise<LinkTarget<R, K> | undefined>;
-  /** Like `get`, but a missing link rejects with `UcwaLinkMissingError`. */
+  /** Like `get`, but a missing link rejects with `UcwaLinkError` (of `@ucwa/transport`). */
   follow<R extends Rel, K extends LinkRelsOf<R>>(
     resource: Resource<R>,
     rel: K,
