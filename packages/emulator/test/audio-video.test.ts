@@ -1,43 +1,15 @@
 import { catalog } from '@ucwa/model';
 import { afterEach, describe, expect, it } from 'vitest';
 import { catalogPriority } from '../src/events/priority.ts';
-import {
-  type EventsBody,
-  eventList,
-  type Harness,
-  local,
-  type Session,
-  signIn,
-  untilPending,
-} from './helpers.ts';
+import { type Harness, local } from './helpers.ts';
+import { available, events, type User } from './users.ts';
 
 let h: Harness;
 afterEach(async () => {
   await h?.server.close();
 });
 
-type Ev = EventsBody['sender'][number]['events'][number];
-interface User {
-  readonly s: Session;
-  cursor: string;
-}
 type Res = Record<string, unknown> & { _links: Record<string, { href: string }> };
-
-async function available(name: string): Promise<User> {
-  const s = await signIn(h, name);
-  expect((await s.post(`${s.appHref}/me/makeMeAvailable`, {})).status).toBe(204);
-  const pending = s.get(s.eventsHref);
-  await untilPending(h.clock);
-  h.clock.advance(180_000);
-  return { s, cursor: ((await (await pending).json()) as EventsBody)._links.next?.href ?? '' };
-}
-
-/** The next batch, answered at once: the events in it are High or RealTime. */
-async function events(u: User): Promise<{ list: string[]; all: Ev[] }> {
-  const body = (await (await u.s.get(u.cursor)).json()) as EventsBody;
-  u.cursor = body._links.next?.href ?? '';
-  return { list: eventList(body), all: body.sender.flatMap((x) => x.events) };
-}
 
 const get = async (u: User, href: string): Promise<Res> =>
   (await (await u.s.get(href)).json()) as Res;
@@ -61,8 +33,8 @@ describe('audioVideo', () => {
   it('serves the reference shape and walks Disconnected → Connecting → Connected → Disconnected', async () => {
     expect(catalogPriority('audioVideo', 'updated', 'conversation')).toBe('High');
     h = await local();
-    const alice = await available('alice@contoso.com');
-    const bob = await available('bob@contoso.com');
+    const alice = await available(h, 'alice@contoso.com');
+    const bob = await available(h, 'bob@contoso.com');
     const conv = await connected(alice, bob);
     const av = await get(alice, `${conv}/audioVideo`);
     expect(av).toMatchObject({
@@ -166,7 +138,7 @@ describe('audioVideo', () => {
 describe('phoneAudio', () => {
   it('startPhoneAudio: Connecting, Connected, hold, resume, stop', async () => {
     h = await local();
-    const alice = await available('alice@contoso.com');
+    const alice = await available(h, 'alice@contoso.com');
     const hub = await get(alice, `${alice.s.appHref}/communication`);
     const start = hub._links.startPhoneAudio?.href ?? '';
     expect((await alice.s.post(start, { operationId: 'p0' })).status).toBe(400);
@@ -221,8 +193,8 @@ describe('phoneAudio', () => {
 describe('audioVideo GET errors', () => {
   it('answers each error its reference page documents, injected through the fault plan', async () => {
     h = await local();
-    const alice = await available('alice@contoso.com');
-    const bob = await available('bob@contoso.com');
+    const alice = await available(h, 'alice@contoso.com');
+    const bob = await available(h, 'bob@contoso.com');
     const conversation = await connected(alice, bob);
     const href = `${conversation}/audioVideo`;
     const documented = catalog.audioVideo.operations.GET?.errors ?? [];

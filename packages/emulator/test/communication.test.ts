@@ -1,55 +1,13 @@
 import { dataUriText, formatDataUri, parseDataUri } from '@ucwa/model';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  type EventsBody,
-  eventList,
-  type Harness,
-  local,
-  type Session,
-  signIn,
-  type Target,
-  untilPending,
-} from './helpers.ts';
+import { type Harness, local, type Session, signIn } from './helpers.ts';
+import { available, type Ev, events, find, type User } from './users.ts';
 
 let h: Harness;
 afterEach(async () => {
   await h?.server.close();
 });
 
-type Ev = EventsBody['sender'][number]['events'][number] & {
-  status?: string;
-  reason?: { subcode?: string };
-  in?: { rel: string };
-};
-
-/** A signed-in, available user with an event cursor. */
-interface User {
-  readonly s: Session;
-  cursor: string;
-}
-
-async function available(url: Target, name: string): Promise<User> {
-  const s = await signIn(url, name);
-  expect((await s.post(`${s.appHref}/me/makeMeAvailable`, {})).status).toBe(204);
-  const pending = s.get(s.eventsHref);
-  await untilPending(h.clock);
-  h.clock.advance(180_000);
-  const body = (await (await pending).json()) as EventsBody;
-  return { s, cursor: body._links.next?.href ?? '' };
-}
-
-/** The next event batch; only called when High/RealTime events are queued. */
-async function events(u: User): Promise<{ list: string[]; all: Ev[] }> {
-  const body = (await (await u.s.get(u.cursor)).json()) as EventsBody;
-  u.cursor = body._links.next?.href ?? '';
-  return { list: eventList(body), all: body.sender.flatMap((x) => x.events as Ev[]) };
-}
-
-const find = (all: Ev[], rel: string, type: string): Ev => {
-  const e = all.find((x) => x.link.rel === rel && x.type === type);
-  if (e === undefined) throw new Error(`no ${type} ${rel}`);
-  return e;
-};
 /** POST a text/plain or text/html body (sendMessage). */
 const postText = (
   s: Session,

@@ -3,9 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { bare, joined } from './bare-client.ts';
 import { type Harness, harness } from './helpers.ts';
 
-// Clients written years ago against real Skype for Business servers, unmodified: raw
-// `//` targets, no Accept, PascalCase inputs, application-level reportMyActivity, no
-// operationId.
+// Clients written for real servers, unmodified: raw `//` targets, no Accept, PascalCase
+// inputs, application-level reportMyActivity, no operationId.
 
 let h: Harness;
 afterEach(async () => {
