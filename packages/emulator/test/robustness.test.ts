@@ -50,6 +50,12 @@ describe('connections', () => {
     expect((await pget).status).toBe(200);
   });
 
+  it('closes a keep-alive connection left idle after its answer', async () => {
+    h = await harness({ keepAliveTimeoutMs: 200 });
+    const idle = open(h.url, 'GET / HTTP/1.1\r\nHost: x\r\n\r\n');
+    expect(await closed(idle)).toMatch(/^HTTP\/1\.1 200 OK/);
+  });
+
   it('caps the connections open at once', async () => {
     h = await harness({ maxConnections: 2 });
     const a = open(h.url);
