@@ -19,7 +19,11 @@ export type { TabRole };
 export interface TabsOptions {
   /** How the leading tab signs in (and, taking over, resumes). */
   readonly signIn: SignInOptions;
-  /** The channel all tabs of the user share. Default `new BroadcastChannel('ucwa-tabs')`. */
+  /**
+   * The channel all tabs of the user share. Default: a `BroadcastChannel` named after the
+   * user (`ucwa-tabs:` and the storage key, sign-in name or domain), so two users signed in
+   * in tabs of one origin never share an application.
+   */
   readonly channel?: TabChannel;
   /** Milliseconds between the leader's heartbeats. Default 1,000. */
   readonly heartbeatInterval?: number;
@@ -51,6 +55,14 @@ const globalTimers: Timers = {
   clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
+/** The default channel name: one per user. */
+function channelName(o: SignInOptions): string {
+  const credentials = Array.isArray(o.credentials) ? o.credentials[0] : o.credentials;
+  const name =
+    credentials !== undefined && 'username' in credentials ? credentials.username : undefined;
+  return `ucwa-tabs:${(o.storageKey ?? name ?? o.domain ?? o.discoveryUrl ?? '').toLowerCase()}`;
+}
+
 /** Resolves once the tab leads or follows. */
 function settled(coordinator: TabCoordinator): Promise<void> {
   return new Promise((resolve) => {
@@ -76,7 +88,7 @@ function settled(coordinator: TabCoordinator): Promise<void> {
  * ```
  */
 export async function joinTabs(options: TabsOptions): Promise<Tab> {
-  const channel: TabChannel = options.channel ?? new BroadcastChannel('ucwa-tabs');
+  const channel: TabChannel = options.channel ?? new BroadcastChannel(channelName(options.signIn));
   const id = (options.randomId ?? (() => crypto.randomUUID()))();
   const coordinator = new TabCoordinator({
     id,
