@@ -42,7 +42,11 @@ export interface SignInSettings {
   readonly application: ApplicationOptions;
   /** Keeps the endpoint id and the discovered URLs. Default: in memory. */
   readonly storage?: SessionStorage;
-  /** The key under which `storage` keeps this user's records. Default: the sign-in name or domain. */
+  /**
+   * The key under which `storage` keeps this user's records. Default: the user name of the
+   * credentials, else the domain; give one per user when several users sign in with a
+   * `tokenProvider` against one storage.
+   */
   readonly storageKey?: string;
   /** Which `redirect` links to follow. Default: https within the parent domain of the sign-in domain. */
   readonly redirectPolicy?: RedirectPolicyOption;
