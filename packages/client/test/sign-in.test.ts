@@ -27,6 +27,7 @@ describe.each(['json', 'xml'] as const)('signIn (%s)', (format) => {
     const server = await emulator();
     const storage = createMemoryStorage();
     const seen: SessionStatus['state'][] = [];
+    const deleted: number[] = [];
     const session = await signIn({
       ...speak,
       discoveryUrl: `${server.url}/`,
@@ -34,6 +35,11 @@ describe.each(['json', 'xml'] as const)('signIn (%s)', (format) => {
       application,
       storage,
       onStatus: (s) => seen.push(s.state),
+      fetch: async (request, init) => {
+        const response = await globalThis.fetch(request, init);
+        if (request.method === 'DELETE') deleted.push(response.status);
+        return response;
+      },
     });
     expect(session.status.state).toBe('ready');
     expect(seen).toEqual(['signingIn', 'ready']);
@@ -45,6 +51,7 @@ describe.each(['json', 'xml'] as const)('signIn (%s)', (format) => {
     expect(await storage.getItem('ucwa:alice@contoso.com:discovery')).toContain('/applications');
     await session.signOut();
     expect(session.status).toEqual({ state: 'signedOut', reason: { kind: 'signOut' } });
+    expect(deleted).toEqual([204]);
     // Signing out forgets the discovered URLs (RootURL.md), not the endpoint id.
     expect(await storage.getItem('ucwa:alice@contoso.com:discovery')).toBeNull();
     expect(await storage.getItem('ucwa:alice@contoso.com:endpointId')).toBe(endpointId);
