@@ -79,7 +79,11 @@ describe('anonymous meeting join', () => {
       }
     ).access_token;
     const anon = await anonymousApp(e, token);
-    expect((await anon.get('me')).status).toBe(200);
+    const me = await anon.get('me');
+    expect(me.status).toBe(200);
+    expect(((await me.json()) as { _links: Record<string, unknown> })._links.photo).toBeUndefined();
+    const app = (await (await anon.get('')).json()) as { _embedded: Record<string, unknown> };
+    expect(Object.keys(app._embedded).sort()).toEqual(['communication', 'me']);
     for (const path of [
       'people/search?query=bob',
       'people/bob@contoso.com/presence',

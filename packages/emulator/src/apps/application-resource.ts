@@ -1,4 +1,5 @@
 import type { UnknownResource } from '@ucwa/model';
+import { HIDDEN_FROM_ANONYMOUS } from '../auth/anonymous-scope.ts';
 import type { CoreParts } from '../core/core.ts';
 import { buildResource } from '../core/resource.ts';
 import type { Application } from './application.ts';
@@ -16,7 +17,9 @@ export function applicationResource(
 ): UnknownResource {
   const embedded: Record<string, UnknownResource> = {};
   for (const feature of core.features) {
-    for (const [rel, build] of Object.entries(feature.embeds ?? {})) embedded[rel] = build(app);
+    for (const [rel, build] of Object.entries(feature.embeds ?? {})) {
+      if (!(app.anonymous && HIDDEN_FROM_ANONYMOUS.has(rel))) embedded[rel] = build(app);
+    }
   }
   const channel = app.channels.get(instanceId) ?? app.channels.values().next().value;
   return buildResource({

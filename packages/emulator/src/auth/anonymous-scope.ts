@@ -21,3 +21,6 @@ export function anonymousRefusal(routePath: string): ErrorReply | undefined {
     message: 'An anonymous participant can only take part in its meeting.',
   });
 }
+
+/** Resources the application does not embed for an anonymous identity (all 403 to it). */
+export const HIDDEN_FROM_ANONYMOUS: ReadonlySet<string> = new Set(['people', 'onlineMeetings']);

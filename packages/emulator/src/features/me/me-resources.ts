@@ -36,7 +36,8 @@ export function meResource(
       makeMeAvailable: available ? undefined : app.href('me/makeMeAvailable'),
       callForwardingSettings: app.href('me/callForwardingSettings'),
       phones: app.href('me/phones'),
-      photo: app.href(`photos/${user.address}`),
+      // An anonymous identity has no photo (and may not reach photos/).
+      photo: app.anonymous ? undefined : app.href(`photos/${user.address}`),
       presence: available ? app.href('me/presence') : undefined,
       note: available ? app.href('me/note') : undefined,
       location: available ? app.href('me/location') : undefined,
