@@ -25,6 +25,10 @@ describe.each(['json', 'xml'] as const)('audioVideo (%s)', (format) => {
 
     const av = await conversation.audioVideo();
     expect(av.current.state).toBe('Disconnected');
+    expect([av.current.supportsReplaces, av.current.videoSourcesAllowed]).toEqual([
+      'None',
+      'Everyone',
+    ]);
     expect(av.current.actions).toContain('addAudio');
     expect(av.current.actions).not.toContain('stopAudio');
     const seen = collector<AudioVideoState>();
