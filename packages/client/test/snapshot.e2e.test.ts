@@ -42,10 +42,16 @@ describe.each(['json', 'xml'] as const)('snapshot and resumeSession (%s)', (form
     });
     const after = collector<ReceivedMessage>();
     resumed.messaging.conversation(atAlice.href).onMessage(after.push);
+    // The same messages, seen by the session-wide subscription with their conversation.
+    const anywhere = collector<string>();
+    resumed.messaging.onMessage((message, conversation) =>
+      anywhere.push(`${conversation.href} ${message.text}`),
+    );
     expect(resumed.application.href).toBe(alice.application.href);
     for (let i = 10; i < 12; i++) await atBob.send(`m${i}`);
     const texts = (await after.atLeast(7)).map((m) => m.text);
     expect(texts).toEqual(['m5', 'm6', 'm7', 'm8', 'm9', 'm10', 'm11']);
+    expect(await anywhere.atLeast(7)).toEqual(texts.map((t) => `${atAlice.href} ${t}`));
     expect(before.items.map((m) => m.text)).toEqual(['m0', 'm1', 'm2', 'm3', 'm4']);
     await resumed.signOut();
     await bob.signOut();

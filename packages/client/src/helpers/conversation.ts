@@ -70,7 +70,8 @@ async function messagingOf(
   return messaging;
 }
 
-function received(
+/** A message event's resource as a {@link ReceivedMessage}, when it carries text. */
+export function received(
   core: SessionCore,
   href: string,
   resource: UnknownResource,

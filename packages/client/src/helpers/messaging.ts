@@ -4,7 +4,12 @@ import { communicationHub } from '../session/hub.ts';
 import { invokeLink } from '../session/invoke.ts';
 import type { SessionCore } from '../session/session-core.ts';
 import { subscribe } from '../session/subscribe.ts';
-import { type Conversation, conversationHandle } from './conversation.ts';
+import {
+  type Conversation,
+  conversationHandle,
+  type ReceivedMessage,
+  received,
+} from './conversation.ts';
 import { type MessageText, messageDataUri, messageText } from './message-text.ts';
 
 /** What `messaging.start` takes. */
@@ -48,6 +53,8 @@ export interface Messaging {
   onInvitation(handler: (invitation: IncomingInvitation) => void | Promise<void>): () => void;
   /** The handle of a conversation by href. */
   conversation(href: string): Conversation;
+  /** Each incoming message of any conversation, once and in order, with its conversation. */
+  onMessage(handler: (message: ReceivedMessage, conversation: Conversation) => void): () => void;
 }
 
 function conversationLink(core: SessionCore, invitation: UnknownResource): Conversation {
@@ -106,5 +113,12 @@ export function createMessaging(core: SessionCore): Messaging {
         if (resource.properties.direction === 'Incoming') await handler(incoming(core, resource));
       }),
     conversation: (href) => conversationHandle(core, href),
+    onMessage: (handler) =>
+      subscribe(core, { rel: 'message', type: 'completed' }, (event, sender) => {
+        if (event.resource === undefined || sender.rel !== 'conversation') return;
+        const message = received(core, event.link.href, event.resource);
+        if (message?.direction === 'Incoming')
+          handler(message, conversationHandle(core, sender.href));
+      }),
   };
 }
