@@ -1,17 +1,10 @@
-import type { PropertyValue } from '@ucwa/model';
 import type { TokenRecord } from '../auth/tokens.ts';
 import type { CoreParts } from '../core/core.ts';
+import { text } from '../features/input.ts';
 import { parameterValidationFailure, ucwaError } from '../http/errors.ts';
 import type { Reply } from '../http/types.ts';
 import type { InputBody } from '../wire/codec.ts';
 import { applicationResource, applicationsResource } from './application-resource.ts';
-
-function field(input: InputBody | undefined, name: string): string | undefined {
-  if (input === undefined) return undefined;
-  const key = Object.keys(input.properties).find((k) => k.toLowerCase() === name.toLowerCase());
-  const value: PropertyValue | undefined = key === undefined ? undefined : input.properties[key];
-  return typeof value === 'string' ? value : undefined;
-}
 
 /** GET on the applications collection. */
 export function listApplications(core: CoreParts, token: TokenRecord, href: string): Reply {
@@ -24,15 +17,15 @@ export function listApplications(core: CoreParts, token: TokenRecord, href: stri
 
 /**
  * POST on applications (CreateAnApplication.md step 9): `UserAgent`, `EndpointId`,
- * `Culture` (any case), optional `type` and `instanceId` (MultiTabSupport.md).
+ * `Culture` (any case, as every input), optional `type` and `instanceId` (MultiTabSupport.md).
  */
 export function createApplication(
   core: CoreParts,
   token: TokenRecord,
   input: InputBody | undefined,
 ): Reply {
-  const userAgent = field(input, 'UserAgent');
-  const endpointId = field(input, 'EndpointId');
+  const userAgent = text(input, 'userAgent');
+  const endpointId = text(input, 'endpointId');
   const missing = [
     ...(userAgent === undefined ? [{ name: 'UserAgent', value: '' }] : []),
     ...(endpointId === undefined ? [{ name: 'EndpointId', value: '' }] : []),
@@ -48,9 +41,9 @@ export function createApplication(
     user: token.user,
     userAgent,
     endpointId,
-    culture: field(input, 'Culture') ?? 'en-US',
-    type: field(input, 'type') ?? 'Browser',
-    instanceId: field(input, 'instanceId'),
+    culture: text(input, 'culture') ?? 'en-US',
+    type: text(input, 'type') ?? 'Browser',
+    instanceId: text(input, 'instanceId'),
     anonymous: token.anonymous,
   });
   if (result.kind === 'too-many') {

@@ -1,8 +1,8 @@
 import { catalog } from '@ucwa/model';
 import type { InputBody } from './codec.ts';
 
-/** Names clients send that the catalog lists only for the applications POST. */
-const EXTRA = ['UserAgent', 'EndpointId', 'Culture', 'instanceId', 'operationId'];
+/** Names clients send that the catalog has no body parameter for. */
+const EXTRA = ['endpointId', 'instanceId', 'operationId'];
 
 let canonical: Map<string, string> | undefined;
 
