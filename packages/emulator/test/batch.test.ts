@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Harness, harness, signIn, untilPending } from './helpers.ts';
+import { type Harness, local, signIn, untilPending } from './helpers.ts';
 
 let h: Harness;
 afterEach(async () => {
@@ -22,8 +22,8 @@ function batchBody(
 
 describe('batch', () => {
   it('runs parts with bodies and answers in order', async () => {
-    h = await harness();
-    const s = await signIn(h.url);
+    h = await local();
+    const s = await signIn(h);
     const body = batchBody('b1', [
       { method: 'POST', path: `${s.appHref}/me/makeMeAvailable`, body: '{"signInAs":"Busy"}' },
       { method: 'GET', path: `${s.appHref}/me/presence` },
@@ -49,8 +49,8 @@ describe('batch', () => {
   });
 
   it('refuses a batch that would pass 100 outstanding requests with 429, running none', async () => {
-    h = await harness();
-    const s = await signIn(h.url);
+    h = await local();
+    const s = await signIn(h);
     const parts = Array.from({ length: 101 }, () => ({
       method: 'POST',
       path: `${s.appHref}/me/makeMeAvailable`,
@@ -70,8 +70,8 @@ describe('batch', () => {
   });
 
   it('counts requests already outstanding', async () => {
-    h = await harness({ maxOutstandingRequests: 3 });
-    const s = await signIn(h.url);
+    h = await local({ maxOutstandingRequests: 3 });
+    const s = await signIn(h);
     h.server.faults.add({ path: '/me/phones', action: { type: 'delay', ms: 1000 } });
     const slow = [s.get(`${s.appHref}/me/phones`), s.get(`${s.appHref}/me/phones`)];
     await untilPending(h.clock, 2); // both are held by their delay
@@ -90,8 +90,8 @@ describe('batch', () => {
   });
 
   it('refuses a body that is not multipart/batching', async () => {
-    h = await harness();
-    const s = await signIn(h.url);
+    h = await local();
+    const s = await signIn(h);
     expect((await s.post(`${s.appHref}/batch`, {})).status).toBe(415);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type EventsBody, type Harness, harness, signIn, untilPending } from './helpers.ts';
+import { type EventsBody, type Harness, harness, local, signIn, untilPending } from './helpers.ts';
 
 let h: Harness;
 afterEach(async () => {
@@ -10,8 +10,8 @@ describe('faults', () => {
   it.each([500, 502, 503] as const)(
     'injects %i with Retry-After on the nth request only',
     async (status) => {
-      h = await harness();
-      const s = await signIn(h.url);
+      h = await local();
+      const s = await signIn(h);
       h.server.faults.add({
         path: '/me',
         method: 'GET',
@@ -27,8 +27,8 @@ describe('faults', () => {
   );
 
   it('delays a request on the injected clock', async () => {
-    h = await harness();
-    const s = await signIn(h.url);
+    h = await local();
+    const s = await signIn(h);
     h.server.faults.add({ path: '/me', action: { type: 'delay', ms: 30_000 } });
     let done = false;
     const res = s.get(`${s.appHref}/me`).then((r) => {
@@ -41,9 +41,12 @@ describe('faults', () => {
     expect((await res).status).toBe(200);
   });
 
-  it('drops the connection mid-body', async () => {
-    h = await harness();
-    const s = await signIn(h.url);
+  it.each([
+    ['over a socket', harness],
+    ['in process', local],
+  ])('drops the connection mid-body (%s)', async (_, make) => {
+    h = await make();
+    const s = await signIn(h);
     h.server.faults.add({ path: '/me', action: { type: 'drop' }, times: 1 });
     const res = await s.get(`${s.appHref}/me`);
     expect(res.status).toBe(200);
@@ -51,8 +54,8 @@ describe('faults', () => {
   });
 
   it('injects 409 PGetReplaced, 404 ApplicationNotFound and 429', async () => {
-    h = await harness();
-    const s = await signIn(h.url);
+    h = await local();
+    const s = await signIn(h);
     h.server.faults.add({ path: '/events', nth: 1, action: { type: 'pgetReplaced' } });
     h.server.faults.add({ path: '/me', nth: 1, action: { type: 'applicationNotFound' } });
     h.server.faults.add({
@@ -74,8 +77,8 @@ describe('faults', () => {
   });
 
   it('injects resync and resume on the event channel', async () => {
-    h = await harness();
-    const s = await signIn(h.url);
+    h = await local();
+    const s = await signIn(h);
     h.server.faults.add({ path: '/events', nth: 1, action: { type: 'resync' } });
     h.server.faults.add({ path: '/events', nth: 2, action: { type: 'resume' } });
     const resync = (await (await s.get(s.eventsHref)).json()) as EventsBody;
@@ -88,8 +91,8 @@ describe('faults', () => {
   });
 
   it('expires the token of the matching request', async () => {
-    h = await harness();
-    const s = await signIn(h.url);
+    h = await local();
+    const s = await signIn(h);
     h.server.faults.add({ path: '/me', nth: 1, action: { type: 'expireToken' } });
     const res = await s.get(`${s.appHref}/me`);
     expect(res.status).toBe(401);
@@ -98,9 +101,9 @@ describe('faults', () => {
   });
 
   it('is driven from the admin endpoint, with seeded probabilities', async () => {
-    h = await harness({ seed: 42 });
-    const s = await signIn(h.url);
-    const added = await fetch(`${h.url}/_emulator/faults`, {
+    h = await local({ seed: 42 });
+    const s = await signIn(h);
+    const added = await h.fetch(`${h.url}/_emulator/faults`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
@@ -114,11 +117,13 @@ describe('faults', () => {
     for (let i = 0; i < 12; i++) statuses.push((await s.get(`${s.appHref}/policies`)).status);
     expect(statuses).toContain(503);
     expect(statuses).toContain(200);
-    const listed = (await (await fetch(`${h.url}/_emulator/faults`)).json()) as { seen: number }[];
+    const listed = (await (await h.fetch(`${h.url}/_emulator/faults`)).json()) as {
+      seen: number;
+    }[];
     expect(listed[0]?.seen).toBe(12);
     // Same seed, same sequence.
-    const again = await harness({ seed: 42 });
-    const s2 = await signIn(again.url);
+    const again = await local({ seed: 42 });
+    const s2 = await signIn(again);
     again.server.faults.add({
       path: /\/policies$/,
       probability: 0.5,
@@ -128,7 +133,7 @@ describe('faults', () => {
     for (let i = 0; i < 12; i++) statuses2.push((await s2.get(`${s2.appHref}/policies`)).status);
     await again.server.close();
     expect(statuses2).toEqual(statuses);
-    expect((await fetch(`${h.url}/_emulator/faults`, { method: 'DELETE' })).status).toBe(204);
+    expect((await h.fetch(`${h.url}/_emulator/faults`, { method: 'DELETE' })).status).toBe(204);
     expect((await s.get(`${s.appHref}/policies`)).status).toBe(200);
   });
 });
