@@ -9,7 +9,6 @@ import type { CallOptions, GetOptions } from './http/call-options.ts';
 import type { TransportContext } from './http/context.ts';
 import { createKy } from './http/create-ky.ts';
 import { createDeadline } from './http/deadline.ts';
-import { readAnswer } from './http/read-answer.ts';
 import { send } from './http/send.ts';
 import { callSpec, type SendSpec } from './http/send-spec.ts';
 import type { UcwaResponse } from './http/ucwa-response.ts';
@@ -147,8 +146,14 @@ export function createTransport(options: TransportOptions): Transport {
           ...(base === undefined ? {} : { base }),
         });
   const cacheOf = (o: GetOptions) => (o.cache === false ? undefined : cache);
-  const get = (href: string, o: GetOptions = {}): Promise<UnknownResource> =>
-    attempt(() => getAs(ctx, cacheOf(o), resolve(href, o), o, 'resource'));
+  const get = (href: string, o: GetOptions = {}): Promise<UnknownResource> => {
+    // As `attempt` does, without its closure: `get` is the call made most.
+    try {
+      return getAs(ctx, cacheOf(o), resolve(href, o), o, 'resource');
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
   const plain = (
     method: SendSpec['method'],
     href: string,
@@ -163,7 +168,7 @@ export function createTransport(options: TransportOptions): Transport {
           ...callSpec(method, resolve(href, o), o),
           ...(body === undefined ? {} : { body, contentType }),
         },
-        (sent) => readAnswer(ctx, sent, 'answer'),
+        'answer',
       ),
     );
   const refetch = (href: string, o: CallOptions) => get(href, { ...o, cache: false });

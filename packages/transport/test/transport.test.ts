@@ -308,10 +308,13 @@ describe('outstanding request limit', () => {
   it('never has more than `limit` requests outstanding, 20 by default', async () => {
     let active = 0;
     let peak = 0;
+    // Every answer waits until 20 requests are in flight at once; none could be more.
+    const { promise: full, resolve: fill } = Promise.withResolvers<void>();
     const { transport } = setup(async () => {
       active++;
       peak = Math.max(peak, active);
-      await new Promise((resolve) => setTimeout(resolve, 2));
+      if (active === 20) fill();
+      await full;
       active--;
       return ok(resource('x', '/x'));
     });

@@ -18,7 +18,7 @@ export function getAs<W extends 'resource' | 'answer'>(
   want: W,
 ): Promise<Wanted[W]> {
   const plain = callSpec('GET', url, options);
-  if (cache === undefined) return send(ctx, plain, (sent) => readAnswer(ctx, sent, want));
+  if (cache === undefined) return send(ctx, plain, want);
   const cached = cache.get(url.href);
   const spec =
     cached === undefined ? plain : { ...plain, conditional: { 'if-none-match': cached.etag } };
@@ -56,5 +56,5 @@ export function getEventBatch(
   url: URL,
   options: CallOptions,
 ): Promise<EventBatch> {
-  return send(ctx, callSpec('GET', url, options), (sent) => readAnswer(ctx, sent, 'events'));
+  return send(ctx, callSpec('GET', url, options), 'events');
 }

@@ -4,7 +4,6 @@ import { httpFailureMessage } from '../errors/http-error.ts';
 import { UcwaPreconditionFailedError } from '../errors/precondition-failed-error.ts';
 import type { CallOptions } from '../http/call-options.ts';
 import type { TransportContext } from '../http/context.ts';
-import { readAnswer } from '../http/read-answer.ts';
 import { send } from '../http/send.ts';
 import { callSpec } from '../http/send-spec.ts';
 import type { UcwaResponse } from '../http/ucwa-response.ts';
@@ -44,7 +43,7 @@ async function putOnce(
       contentType: ctx.codecs.mediaType,
       ...(resource.etag === undefined ? {} : { conditional: { 'if-match': resource.etag } }),
     },
-    (sent) => readAnswer(ctx, sent, 'answer'),
+    'answer',
   );
 }
 
