@@ -325,7 +325,8 @@ class Channel {
       this.#issue();
       if (resumed) this.#hub.emit('resumed', { href: follow });
       else if (batch.next === undefined) this.#hub.emit('resync', { href: follow });
-      await this.#dispatcher.dispatch(batch);
+      const pending = this.#dispatcher.dispatch(batch);
+      if (pending !== undefined) await pending;
     }
   }
 

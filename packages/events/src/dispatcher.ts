@@ -1,4 +1,4 @@
-import type { EventBatch, UcwaEvent } from '@ucwa/model';
+import type { EventBatch, EventSender, UcwaEvent } from '@ucwa/model';
 import type { EventFilter, EventHandler, HandlerFailure, SenderRef } from './types.ts';
 
 interface Subscription {
@@ -54,21 +54,57 @@ export class Dispatcher {
     };
   }
 
-  /** Dispatches every event of `batch` in order; resolves when the last handler is done. */
-  async dispatch(batch: EventBatch): Promise<void> {
-    for (const sender of batch.senders) {
-      for (const event of sender.events) {
-        this.#observe(event, sender);
-        for (const subscription of this.#subscriptions) {
+  /**
+   * Dispatches every event of `batch` in order. Returns `undefined` when every handler
+   * finished synchronously, else a promise that settles when the last one has: a batch of
+   * synchronous handlers costs no promise at all.
+   */
+  dispatch(batch: EventBatch): Promise<void> | undefined {
+    return this.#run(batch, 0, 0, undefined, 0);
+  }
+
+  /**
+   * Runs from sender `s`, event `e`, subscription `k` of the list `list` that event started
+   * with (`undefined`: the event has not started); suspends at the first handler promise
+   * and resumes after it, so order is kept.
+   */
+  #run(
+    batch: EventBatch,
+    s: number,
+    e: number,
+    list: readonly Subscription[] | undefined,
+    k: number,
+  ): Promise<void> | undefined {
+    const senders = batch.senders;
+    for (; s < senders.length; s += 1, e = 0) {
+      const sender = senders[s] as EventSender;
+      const events = sender.events;
+      for (; e < events.length; e += 1, list = undefined, k = 0) {
+        const event = events[e] as UcwaEvent;
+        if (list === undefined) {
+          this.#observe(event, sender);
+          list = this.#subscriptions;
+        }
+        for (; k < list.length; k += 1) {
+          const subscription = list[k] as Subscription;
           if (!matches(subscription, event, sender)) continue;
+          let result: unknown;
           try {
-            const result = subscription.handler(event, sender);
-            if (isPromise(result)) await result;
+            result = subscription.handler(event, sender);
           } catch (error) {
             this.#onFailure({ error, event, sender });
+            continue;
           }
+          if (!isPromise(result)) continue;
+          const current = list;
+          const resume = (): Promise<void> | undefined => this.#run(batch, s, e, current, k + 1);
+          return Promise.resolve(result).then(resume, (error: unknown) => {
+            this.#onFailure({ error, event, sender });
+            return resume();
+          });
         }
       }
     }
+    return undefined;
   }
 }

@@ -35,7 +35,8 @@ function seeded(seed: number): () => number {
 /** Alice's side: starts a conversation with bob and sends numbered messages in order. */
 async function conversationWithBob(alice: User, track: ReturnType<typeof createEventChannel>) {
   const operationId = randomUUID();
-  const tracked = track.trackOperation(operationId, { timeout: 600_000 });
+  // A day of emulator time (86 s of real time): only a bound for a failure to report.
+  const tracked = track.trackOperation(operationId, { timeout: DAY });
   await alice.transport.post(
     linkHref(embedded(alice.application, 'communication'), 'startMessaging'),
     {

@@ -2,9 +2,12 @@ import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { type RunningEmulator, startEmulator } from '@ucwa/emulator';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createEventChannel, type EventChannel, isUcwaOperationError } from '../src/index.ts';
 import { embedded, linkHref, signIn, type User } from './helpers/users.ts';
+
+// Real HTTP on a machine that may be loaded: the timeouts only bound a failure.
+vi.setConfig({ testTimeout: 60_000 });
 
 let server: RunningEmulator;
 const channels: EventChannel[] = [];
