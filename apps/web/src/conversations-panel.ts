@@ -1,0 +1,58 @@
+import type { Conversation, IncomingInvitation, Session } from '@ucwa/client';
+import { conversationView } from './conversation-view.ts';
+import { describeError } from './describe-error.ts';
+import { h } from './dom.ts';
+import { sipUri } from './sip-uri.ts';
+
+/** Starts, accepts and shows conversations. */
+export interface ConversationsPanel {
+  readonly element: HTMLElement;
+  /** Invites `uri` to a new conversation (resolves once accepted). */
+  start(uri: string): void;
+}
+
+function invitationRow(invitation: IncomingInvitation, show: (c: Conversation, remote: string) => void, onError: (m: string) => void): HTMLElement {
+  const from = invitation.from.name ?? invitation.from.href ?? 'someone';
+  const row = h('li', { 'data-testid': 'invitation' }, `${from} invites you`, invitation.message ? `: "${invitation.message.text}" ` : ' ');
+  const accept = h('button', { type: 'button' }, 'Accept');
+  const decline = h('button', { type: 'button' }, 'Decline');
+  accept.addEventListener('click', () => {
+    row.remove();
+    const uri = /([^/]+@[^/]+)$/.exec(invitation.from.href ?? '')?.[1] ?? from;
+    invitation.accept().then((conversation) => show(conversation, uri), (error: unknown) => onError(describeError(error)));
+  });
+  decline.addEventListener('click', () => {
+    row.remove();
+    invitation.decline().catch((error: unknown) => onError(describeError(error)));
+  });
+  row.append(accept, decline);
+  return row;
+}
+
+/** The conversations of a session: incoming invitations and one view per conversation. */
+export function conversationsPanel(session: Session, onError: (message: string) => void): ConversationsPanel {
+  const invitations = h('ul', { 'data-testid': 'invitations' });
+  const list = h('div', {});
+  const show = (conversation: Conversation, remote: string) => list.prepend(conversationView(conversation, remote, onError));
+  session.messaging.onInvitation((invitation) => {
+    invitations.append(invitationRow(invitation, show, onError));
+  });
+  const element = h('section', {}, h('h2', {}, 'Conversations'), invitations, list);
+  return {
+    element,
+    start(uri) {
+      const pending = h('p', { 'data-testid': 'pending' }, `Inviting ${uri}…`);
+      list.prepend(pending);
+      session.messaging.start({ to: sipUri(uri) }).then(
+        (conversation) => {
+          pending.remove();
+          show(conversation, uri);
+        },
+        (error: unknown) => {
+          pending.remove();
+          onError(describeError(error));
+        },
+      );
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import { isUcwaClientError, UcwaDiscoveryError } from '@ucwa/client';
+
+/** One sentence a user can act on, for any error the client throws. */
+export function describeError(error: unknown): string {
+  if (error instanceof UcwaDiscoveryError) {
+    return `No UCWA server answered discovery. Is the server running and the address right?\n${error.message}`;
+  }
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  if (/UcwaAuthError|invalid_grant|password/i.test(text)) return `Wrong user name or password.\n${text}`;
+  if (/Failed to fetch|NetworkError|ECONNREFUSED|network/i.test(text)) {
+    return `The server cannot be reached (is it running, and does it allow this page's origin?).\n${text}`;
+  }
+  if (/token|401/i.test(text)) return `The sign-in expired; sign in again.\n${text}`;
+  return isUcwaClientError(error) ? text : `Unexpected failure: ${text}`;
+}

@@ -1,0 +1,31 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+function which(): string | undefined {
+  const fromEnv = process.env.UCWA_CHROMIUM;
+  if (fromEnv !== undefined && existsSync(fromEnv)) return fromEnv;
+  return CANDIDATES.find((path) => existsSync(path));
+}
+
+/**
+ * Debian's Chromium, installed with apt-get when missing and allowed (root, apt-get
+ * present). Either the path of the browser, or why there is none.
+ */
+export function findChromium(): { readonly path: string } | { readonly skip: string } {
+  const found = which();
+  if (found !== undefined) return { path: found };
+  if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) {
+    return { skip: 'no Chromium found and apt-get cannot install it here (not root or no apt-get)' };
+  }
+  try {
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    execFileSync('apt-get', ['update'], { stdio: 'ignore', env, timeout: 300_000 });
+    execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'ignore', env, timeout: 600_000 });
+  } catch (error) {
+    return { skip: `no Chromium found and installing it failed: ${String(error)}` };
+  }
+  const installed = which();
+  return installed !== undefined ? { path: installed } : { skip: 'apt-get installed chromium but no browser binary was found' };
+}

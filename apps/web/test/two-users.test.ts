@@ -1,0 +1,79 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type RunningEmulator, startEmulator } from '@ucwa/emulator';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChromium } from './browser.ts';
+import { serveWebApp } from './web-server.ts';
+
+/** Every step's screenshot goes here (kept after the run, replaced by the next). */
+const SHOTS = fileURLToPath(new URL('../screenshots/two-users/', import.meta.url));
+const chromiumFound = findChromium();
+const skipReason = 'skip' in chromiumFound ? chromiumFound.skip : undefined;
+if (skipReason !== undefined) console.warn(`web browser tests skipped: ${skipReason}`);
+
+let emulator: RunningEmulator;
+let web: { url: string; close(): Promise<void> };
+let browser: Browser;
+const pages: Record<string, Page> = {};
+let shot = 0;
+
+async function snap(name: string): Promise<void> {
+  shot += 1;
+  const prefix = String(shot).padStart(2, '0');
+  for (const [user, page] of Object.entries(pages)) {
+    await page.screenshot({ path: `${SHOTS}${prefix}-${name}-${user}.png`, fullPage: true });
+  }
+}
+
+async function signInAs(user: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  page.on('pageerror', (error) => console.error(`${user} page error:`, error));
+  await page.goto(`${web.url}/?server=${encodeURIComponent(`${emulator.url}/`)}`);
+  await page.locator('input[name=user]').fill(`${user}@contoso.com`);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page
+    .getByTestId('status')
+    .filter({ hasText: /^ready$/ })
+    .waitFor()
+    .catch(async (error: unknown) => {
+      throw new Error(`${user} is not ready; the page shows:\n${await page.locator('body').innerText()}`, { cause: error });
+    });
+  pages[user] = page;
+  return page;
+}
+
+const text = (page: Page, testId: string, value: string | RegExp) =>
+  page.getByTestId(testId).filter({ hasText: value }).first().waitFor();
+
+describe.skipIf(skipReason !== undefined)(`web app in Chromium${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+  beforeAll(async () => {
+    rmSync(SHOTS, { recursive: true, force: true });
+    mkdirSync(SHOTS, { recursive: true });
+    web = await serveWebApp();
+    emulator = await startEmulator({ cors: [web.url] });
+    browser = await chromium.launch({
+      executablePath: 'path' in chromiumFound ? chromiumFound.path : '',
+      args: ['--no-sandbox', '--disable-dev-shm-usage'],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await emulator?.close();
+    await web?.close();
+  });
+
+  it('signs alice and bob in; each sees the other online, then alice busy', async () => {
+    const alice = await signInAs('alice');
+    const bob = await signInAs('bob');
+    await text(bob, 'presence-sip:alice@contoso.com', 'Online');
+    await text(alice, 'presence-sip:bob@contoso.com', 'Online');
+    await snap('signed-in');
+    await alice.getByTestId('availability').selectOption('Busy');
+    await text(bob, 'presence-sip:alice@contoso.com', 'Busy');
+    await snap('alice-busy');
+  }, 90_000);
+});
