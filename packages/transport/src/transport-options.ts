@@ -5,7 +5,7 @@ import type { Logger } from './logger.ts';
 import type { RetryOptions } from './retry/retry-options.ts';
 import type { Timers } from './signals.ts';
 
-/** Options of `createTransport`. Defaults are in the README's table and in `TRANSPORT_DEFAULTS`. */
+/** Options of `createTransport`. Each documents its default; the README's table lists them all. */
 export interface TransportOptions {
   /** The UCWA origin (`https://lyncweb.contoso.com`); relative hrefs resolve against it. Required. */
   readonly origin: string;
@@ -21,7 +21,7 @@ export interface TransportOptions {
   readonly auth: AuthOption;
   /** Milliseconds per call (all attempts and the body); `false` for none. Default `30_000`. */
   readonly timeout?: number | false;
-  /** Retry rules; `false` for none. Defaults in `RETRY_DEFAULTS`. */
+  /** Retry rules; `false` for none. Each rule documents its default (see `RetryOptions`). */
   readonly retry?: RetryOptions | false;
   /** Most outstanding requests (a batch counts one per part), 1 to 100. Default `20`. */
   readonly limit?: number;
@@ -48,6 +48,7 @@ export interface TransportOptions {
   readonly random?: () => number;
 }
 
+/** The defaults of {@link TransportOptions}, internal: the README and the TSDoc above state them. */
 export const TRANSPORT_DEFAULTS = {
   timeout: 30_000,
   limit: 20,

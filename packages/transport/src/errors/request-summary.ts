@@ -21,19 +21,3 @@ export function summarizeRequest(
     headers: redactHeaders(new Headers(headers)),
   };
 }
-
-/**
- * A memoized {@link summarizeRequest}: redacting costs a URL parse, so it is done only
- * when an error or a log line needs it.
- */
-export function lazySummary(
-  method: string,
-  url: string | URL,
-  headers?: HeadersInit,
-): () => RequestSummary {
-  let summary: RequestSummary | undefined;
-  return () => {
-    summary ??= summarizeRequest(method, url, headers);
-    return summary;
-  };
-}
