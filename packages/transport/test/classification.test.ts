@@ -110,6 +110,23 @@ describe('caller headers', () => {
   });
 });
 
+describe('a token no header can carry', () => {
+  it('is a UcwaAuthError that repeats it not, and the slot is given back', async () => {
+    let calls = 0;
+    const { fetch, transport } = setup(() => ok(resource('me', '/me')), {
+      limit: 1,
+      auth: { getToken: async () => ({ accessToken: calls++ === 0 ? 'bad\ntoken' : 'good' }) },
+    });
+    const error = await rejection(transport.get('/me'));
+    if (!isUcwaAuthError(error)) throw error;
+    expect(error.reason).toBe('bad-token-response');
+    expect(error.message).not.toContain('bad\n');
+    expect(fetch.seen).toHaveLength(0);
+    // The one outstanding-request slot is free again.
+    await expect(transport.get('/me')).resolves.toMatchObject({ rel: 'me' });
+  });
+});
+
 describe('secrets a server echoes', () => {
   it('the bearer token is redacted from the message, the body and the headers of a UcwaHttpError', async () => {
     const { transport } = setup((request) => {

@@ -145,6 +145,19 @@ function readChallenge(
   );
 }
 
+/**
+ * The token, if a header can carry it: an empty one, or one holding CR, LF or NUL, is
+ * refused before any request is built with it (and without repeating it).
+ */
+function carriable(token: AccessToken): AccessToken {
+  const value: unknown = token?.accessToken;
+  if (typeof value === 'string' && value !== '' && !/[\r\n\0]/.test(value)) return token;
+  throw new UcwaAuthError(
+    'the token obtained cannot go in an Authorization header (not a string, empty, or holding CR, LF or NUL)',
+    { reason: 'bad-token-response' },
+  );
+}
+
 /** The passwords among `credentials` (a password grant's, a conference key). */
 function passwordsOf(credentials: readonly Credentials[]): string[] {
   return credentials.flatMap((c) => ('password' in c && c.password !== '' ? [c.password] : []));
@@ -173,6 +186,7 @@ export function createAuthSession(options: AuthSessionOptions): AuthSession {
     if (state.inflight === undefined) {
       const deadline = options.tokenDeadline();
       state.inflight = obtain(options, state, reason, deadline.signal)
+        .then(carriable)
         .then((fresh) => {
           state.previous = state.token?.accessToken;
           state.token = fresh;

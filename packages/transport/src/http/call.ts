@@ -5,7 +5,7 @@ import { UcwaNetworkError } from '../errors/network-error.ts';
 import { UcwaOriginError } from '../errors/origin-error.ts';
 import { type RequestSummary, summarizeRequest } from '../errors/request-summary.ts';
 import { UcwaTimeoutError } from '../errors/timeout-error.ts';
-import { redactUrl } from '../redact.ts';
+import { redactSecrets, redactUrl } from '../redact.ts';
 import { RETRY_STATUSES } from '../retry/retry-options.ts';
 import { sleep } from '../signals.ts';
 import { buildHeaders, callerHeaders } from './build-headers.ts';
@@ -83,7 +83,12 @@ export class Call implements Forwarded {
   begin(release: () => void, token: string | undefined): Promise<Response> {
     this.#release = release;
     this.#token = token;
-    return this.#attempt();
+    try {
+      return this.#attempt();
+    } catch (error) {
+      // ky builds the Request at once: a header it refuses throws here, not in a promise.
+      return Promise.reject(error);
+    }
   }
 
   /** The slow start: wait for the token (sign-in, refresh) and a free slot. */
@@ -263,8 +268,15 @@ export class Call implements Forwarded {
     if (signal?.aborted === true) throw signal.reason;
     if (isUcwaTransportError(error)) throw error;
     // ky's NetworkError holds the Request, Authorization included: keep only what fetch threw.
-    const cause = isNetworkError(error) ? error.cause : error;
-    const message = cause instanceof Error ? cause.message : String(cause);
+    const thrown = isNetworkError(error) ? error.cause : error;
+    const text = thrown instanceof Error ? thrown.message : String(thrown);
+    // A runtime's message may quote a header value (the token): then only a redacted copy.
+    const secrets = [
+      ...this.#ctx.auth.secrets(),
+      ...(this.#token === undefined ? [] : [this.#token]),
+    ];
+    const message = redactSecrets(text, secrets);
+    const cause = message === text ? thrown : new Error(message);
     throw new UcwaNetworkError(message, { request, cause });
   }
 }
