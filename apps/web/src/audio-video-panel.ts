@@ -1,4 +1,9 @@
-import { AUDIO_VIDEO_ACTIONS, type AudioVideo, type AudioVideoState, type Conversation } from '@ucwa/client';
+import {
+  AUDIO_VIDEO_ACTIONS,
+  type AudioVideo,
+  type AudioVideoState,
+  type Conversation,
+} from '@ucwa/client';
 import { describeError } from './describe-error.ts';
 import { h } from './dom.ts';
 import { sipUri } from './sip-uri.ts';
@@ -6,19 +11,30 @@ import { sipUri } from './sip-uri.ts';
 /** Actions whose request needs the remote party's address. */
 const NEEDS_TO = new Set(['addAudio', 'addVideo', 'addAudioVideo']);
 
-function render(state: AudioVideoState, fields: Record<string, HTMLElement>, buttons: Map<string, HTMLButtonElement>): void {
+function render(
+  state: AudioVideoState,
+  fields: Record<string, HTMLElement>,
+  buttons: Map<string, HTMLButtonElement>,
+): void {
   const set = (name: string, value: unknown) => {
     const target = fields[name];
-    if (target) target.textContent = value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value);
+    if (target)
+      target.textContent =
+        value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value);
   };
   set('state', state.state);
   set('videoSourcesAllowed', state.videoSourcesAllowed);
   set('supportsReplaces', state.supportsReplaces);
-  for (const [action, button] of buttons) button.disabled = !state.actions.includes(action as never);
+  for (const [action, button] of buttons)
+    button.disabled = !state.actions.includes(action as never);
 }
 
 /** The audioVideo modality of one conversation: its state and one button per action. */
-export function audioVideoPanel(conversation: Conversation, remote: string, onError: (message: string) => void): HTMLElement {
+export function audioVideoPanel(
+  conversation: Conversation,
+  remote: string,
+  onError: (message: string) => void,
+): HTMLElement {
   const fields: Record<string, HTMLElement> = {};
   const rows = ['state', 'videoSourcesAllowed', 'supportsReplaces'].map((name) => {
     fields[name] = h('span', { 'data-testid': `av-${name}` }, '…');
@@ -34,10 +50,19 @@ export function audioVideoPanel(conversation: Conversation, remote: string, onEr
     });
     buttons.set(action, button);
   }
-  conversation.audioVideo().then((opened) => {
-    av = opened;
-    render(opened.current, fields, buttons);
-    opened.onChange((state) => render(state, fields, buttons));
-  }, (error: unknown) => onError(describeError(error)));
-  return h('div', { 'data-testid': 'audio-video' }, h('h3', {}, 'audioVideo'), h('ul', {}, ...rows), h('p', {}, ...buttons.values()));
+  conversation.audioVideo().then(
+    (opened) => {
+      av = opened;
+      render(opened.current, fields, buttons);
+      opened.onChange((state) => render(state, fields, buttons));
+    },
+    (error: unknown) => onError(describeError(error)),
+  );
+  return h(
+    'div',
+    { 'data-testid': 'audio-video' },
+    h('h3', {}, 'audioVideo'),
+    h('ul', {}, ...rows),
+    h('p', {}, ...buttons.values()),
+  );
 }

@@ -5,13 +5,18 @@ import { field, h } from './dom.ts';
 
 function messageLine(who: string, message: { text: string; html: boolean }): HTMLLIElement {
   const body = h('span', { class: 'text' });
-  if (message.html) body.innerHTML = message.text; // UCWA's HTML messages, as the sender wrote them
+  if (message.html)
+    body.innerHTML = message.text; // UCWA's HTML messages, as the sender wrote them
   else body.textContent = message.text;
   return h('li', { 'data-testid': 'message' }, h('b', {}, `${who}: `), body);
 }
 
 /** One conversation: its messages, a composer (plain or HTML), typing and audioVideo. */
-export function conversationView(conversation: Conversation, remote: string, onError: (message: string) => void): HTMLElement {
+export function conversationView(
+  conversation: Conversation,
+  remote: string,
+  onError: (message: string) => void,
+): HTMLElement {
   const messages = h('ul', { class: 'messages', 'data-testid': 'messages' });
   const typing = h('p', { class: 'typing', 'data-testid': 'typing' });
   conversation.onMessage((message: ReceivedMessage) => {
@@ -25,7 +30,12 @@ export function conversationView(conversation: Conversation, remote: string, onE
   const composer = h(
     'form',
     {},
-    h('input', { name: 'text', placeholder: 'Message', 'data-testid': 'compose', autocomplete: 'off' }),
+    h('input', {
+      name: 'text',
+      placeholder: 'Message',
+      'data-testid': 'compose',
+      autocomplete: 'off',
+    }),
     h('label', {}, h('input', { type: 'checkbox', name: 'html' }), ' HTML'),
     h('button', {}, 'Send'),
   );
@@ -48,7 +58,9 @@ export function conversationView(conversation: Conversation, remote: string, onE
     );
   });
   const leave = h('button', { type: 'button' }, 'Leave');
-  leave.addEventListener('click', () => conversation.leave().catch((error: unknown) => onError(describeError(error))));
+  leave.addEventListener('click', () =>
+    conversation.leave().catch((error: unknown) => onError(describeError(error))),
+  );
   return h(
     'div',
     { 'data-testid': 'conversation', 'data-remote': remote },

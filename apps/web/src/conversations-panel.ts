@@ -11,15 +11,27 @@ export interface ConversationsPanel {
   start(uri: string): void;
 }
 
-function invitationRow(invitation: IncomingInvitation, show: (c: Conversation, remote: string) => void, onError: (m: string) => void): HTMLElement {
+function invitationRow(
+  invitation: IncomingInvitation,
+  show: (c: Conversation, remote: string) => void,
+  onError: (m: string) => void,
+): HTMLElement {
   const from = invitation.from.name ?? invitation.from.href ?? 'someone';
-  const row = h('li', { 'data-testid': 'invitation' }, `${from} invites you`, invitation.message ? `: "${invitation.message.text}" ` : ' ');
+  const row = h(
+    'li',
+    { 'data-testid': 'invitation' },
+    `${from} invites you`,
+    invitation.message ? `: "${invitation.message.text}" ` : ' ',
+  );
   const accept = h('button', { type: 'button' }, 'Accept');
   const decline = h('button', { type: 'button' }, 'Decline');
   accept.addEventListener('click', () => {
     row.remove();
     const uri = /([^/]+@[^/]+)$/.exec(invitation.from.href ?? '')?.[1] ?? from;
-    invitation.accept().then((conversation) => show(conversation, uri), (error: unknown) => onError(describeError(error)));
+    invitation.accept().then(
+      (conversation) => show(conversation, uri),
+      (error: unknown) => onError(describeError(error)),
+    );
   });
   decline.addEventListener('click', () => {
     row.remove();
@@ -30,10 +42,14 @@ function invitationRow(invitation: IncomingInvitation, show: (c: Conversation, r
 }
 
 /** The conversations of a session: incoming invitations and one view per conversation. */
-export function conversationsPanel(session: Session, onError: (message: string) => void): ConversationsPanel {
+export function conversationsPanel(
+  session: Session,
+  onError: (message: string) => void,
+): ConversationsPanel {
   const invitations = h('ul', { 'data-testid': 'invitations' });
   const list = h('div', {});
-  const show = (conversation: Conversation, remote: string) => list.prepend(conversationView(conversation, remote, onError));
+  const show = (conversation: Conversation, remote: string) =>
+    list.prepend(conversationView(conversation, remote, onError));
   session.messaging.onInvitation((invitation) => {
     invitations.append(invitationRow(invitation, show, onError));
   });

@@ -6,7 +6,8 @@ export function describeError(error: unknown): string {
     return `No UCWA server answered discovery. Is the server running and the address right?\n${error.message}`;
   }
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  if (/UcwaAuthError|invalid_grant|password/i.test(text)) return `Wrong user name or password.\n${text}`;
+  if (/UcwaAuthError|invalid_grant|password/i.test(text))
+    return `Wrong user name or password.\n${text}`;
   if (/Failed to fetch|NetworkError|ECONNREFUSED|network/i.test(text)) {
     return `The server cannot be reached (is it running, and does it allow this page's origin?).\n${text}`;
   }

@@ -25,7 +25,8 @@ function showSession(session: Session, user: string): void {
     status.textContent = statusText(next);
     log.note(`session ${statusText(next)}`);
     status.className = `status-${next.state}`;
-    if (next.state === 'signedOut' && next.reason.kind !== 'signOut') showSignIn(`Signed out: ${statusText(next)}`);
+    if (next.state === 'signedOut' && next.reason.kind !== 'signOut')
+      showSignIn(`Signed out: ${statusText(next)}`);
   };
   showStatus(session.status);
   session.onStatus(showStatus);
@@ -34,11 +35,28 @@ function showSession(session: Session, user: string): void {
     session.signOut().finally(() => showSignIn());
   });
   const conversations = conversationsPanel(session, onError);
-  const header = h('section', { 'data-testid': 'session' }, h('h2', {}, `Signed in as ${user}`), 'Session: ', status, ' ', signOut, errors);
-  const left = h('div', {}, header, mePanel({ session, onChat: (uri) => conversations.start(uri), onError }));
+  const header = h(
+    'section',
+    { 'data-testid': 'session' },
+    h('h2', {}, `Signed in as ${user}`),
+    'Session: ',
+    status,
+    ' ',
+    signOut,
+    errors,
+  );
+  const left = h(
+    'div',
+    {},
+    header,
+    mePanel({ session, onChat: (uri) => conversations.start(uri), onError }),
+  );
   root.replaceChildren(left, conversations.element, log.element);
   session
-    .makeMeAvailable({ supportedModalities: ['Messaging', 'Audio', 'Video'], supportedMessageFormats: ['Plain', 'Html'] })
+    .makeMeAvailable({
+      supportedModalities: ['Messaging', 'Audio', 'Video'],
+      supportedMessageFormats: ['Plain', 'Html'],
+    })
     .catch((error: unknown) => onError(`makeMeAvailable failed: ${String(error)}`));
 }
 

@@ -3,7 +3,14 @@ import { describeError } from './describe-error.ts';
 import { field, h } from './dom.ts';
 
 type Preferred = Parameters<Presence['setAvailability']>[0];
-const AVAILABILITIES: readonly Preferred[] = ['Online', 'Busy', 'DoNotDisturb', 'BeRightBack', 'Away', 'Offwork'];
+const AVAILABILITIES: readonly Preferred[] = [
+  'Online',
+  'Busy',
+  'DoNotDisturb',
+  'BeRightBack',
+  'Away',
+  'Offwork',
+];
 
 /** What the panels need from each other: start a chat with a contact. */
 export interface MePanelOptions {
@@ -46,18 +53,32 @@ async function loadContacts(list: HTMLUListElement, options: MePanelOptions): Pr
   for (const contact of contacts) {
     const presence = await session.follow(contact, 'contactPresence');
     const cell = rows.get(addressOf(contact.href));
-    if (cell && cell.textContent === '…') cell.textContent = String(presence.properties.availability);
+    if (cell && cell.textContent === '…')
+      cell.textContent = String(presence.properties.availability);
   }
 }
 
 function searchForm(options: MePanelOptions): HTMLElement {
   const results = h('ul', { 'data-testid': 'search-results' });
-  const form = h('form', {}, h('input', { name: 'query', placeholder: 'Search people' }), h('button', {}, 'Search'), results);
+  const form = h(
+    'form',
+    {},
+    h('input', { name: 'query', placeholder: 'Search people' }),
+    h('button', {}, 'Search'),
+    results,
+  );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    options.session.people.search(field(form, 'query')).then((found) => {
-      results.replaceChildren(...found.map((c) => contactRow(String(c.properties.uri), String(c.properties.name), options)));
-    }, (error: unknown) => options.onError(describeError(error)));
+    options.session.people.search(field(form, 'query')).then(
+      (found) => {
+        results.replaceChildren(
+          ...found.map((c) =>
+            contactRow(String(c.properties.uri), String(c.properties.name), options),
+          ),
+        );
+      },
+      (error: unknown) => options.onError(describeError(error)),
+    );
   });
   return form;
 }
@@ -65,16 +86,39 @@ function searchForm(options: MePanelOptions): HTMLElement {
 /** Me (availability, note), contacts with live presence, and search. */
 export function mePanel(options: MePanelOptions): HTMLElement {
   const { session } = options;
-  const availability = h('select', { 'data-testid': 'availability' }, ...AVAILABILITIES.map((a) => h('option', { value: a }, a)));
+  const availability = h(
+    'select',
+    { 'data-testid': 'availability' },
+    ...AVAILABILITIES.map((a) => h('option', { value: a }, a)),
+  );
   availability.addEventListener('change', () => {
-    session.presence.setAvailability(availability.value as Preferred).catch((error: unknown) => options.onError(describeError(error)));
+    session.presence
+      .setAvailability(availability.value as Preferred)
+      .catch((error: unknown) => options.onError(describeError(error)));
   });
-  const note = h('form', {}, h('input', { name: 'note', placeholder: 'Note' }), h('button', {}, 'Set note'));
+  const note = h(
+    'form',
+    {},
+    h('input', { name: 'note', placeholder: 'Note' }),
+    h('button', {}, 'Set note'),
+  );
   note.addEventListener('submit', (event) => {
     event.preventDefault();
-    session.presence.setNote(field(note, 'note')).catch((error: unknown) => options.onError(describeError(error)));
+    session.presence
+      .setNote(field(note, 'note'))
+      .catch((error: unknown) => options.onError(describeError(error)));
   });
   const contacts = h('ul', { 'data-testid': 'contacts' });
   loadContacts(contacts, options).catch((error: unknown) => options.onError(describeError(error)));
-  return h('section', {}, h('h2', {}, 'Me'), h('label', {}, 'Availability'), availability, note, h('h2', {}, 'Contacts'), contacts, searchForm(options));
+  return h(
+    'section',
+    {},
+    h('h2', {}, 'Me'),
+    h('label', {}, 'Availability'),
+    availability,
+    note,
+    h('h2', {}, 'Contacts'),
+    contacts,
+    searchForm(options),
+  );
 }

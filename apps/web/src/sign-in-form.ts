@@ -57,10 +57,13 @@ export function signInForm(onSession: (session: Session, user: string) => void):
     event.preventDefault();
     button.disabled = true;
     error.textContent = 'Signing in…';
-    startSession(form).then((session) => onSession(session, field(form, 'user')), (failure: unknown) => {
-      error.textContent = describeError(failure);
-      button.disabled = false;
-    });
+    startSession(form).then(
+      (session) => onSession(session, field(form, 'user')),
+      (failure: unknown) => {
+        error.textContent = describeError(failure);
+        button.disabled = false;
+      },
+    );
   });
   return h('section', { class: 'sign-in' }, h('h2', {}, 'Sign in'), form);
 }

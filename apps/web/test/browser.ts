@@ -17,15 +17,23 @@ export function findChromium(): { readonly path: string } | { readonly skip: str
   const found = which();
   if (found !== undefined) return { path: found };
   if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) {
-    return { skip: 'no Chromium found and apt-get cannot install it here (not root or no apt-get)' };
+    return {
+      skip: 'no Chromium found and apt-get cannot install it here (not root or no apt-get)',
+    };
   }
   try {
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     execFileSync('apt-get', ['update'], { stdio: 'ignore', env, timeout: 300_000 });
-    execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'ignore', env, timeout: 600_000 });
+    execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], {
+      stdio: 'ignore',
+      env,
+      timeout: 600_000,
+    });
   } catch (error) {
     return { skip: `no Chromium found and installing it failed: ${String(error)}` };
   }
   const installed = which();
-  return installed !== undefined ? { path: installed } : { skip: 'apt-get installed chromium but no browser binary was found' };
+  return installed !== undefined
+    ? { path: installed }
+    : { skip: 'apt-get installed chromium but no browser binary was found' };
 }

@@ -16,6 +16,8 @@ let emulator: RunningEmulator;
 let web: { url: string; close(): Promise<void> };
 let browser: Browser;
 const pages: Record<string, Page> = {};
+/** Each user's application path, from the event channel requests its page sent. */
+const applications: Record<string, string> = {};
 let shot = 0;
 
 async function snap(name: string): Promise<void> {
@@ -31,6 +33,10 @@ async function signInAs(user: string): Promise<Page> {
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
   page.on('pageerror', (error) => console.error(`${user} page error:`, error));
+  page.on('request', (request) => {
+    const found = /^(.*)\/events$/.exec(new URL(request.url()).pathname)?.[1];
+    if (found !== undefined) applications[user] = found;
+  });
   await page.goto(`${web.url}/?server=${encodeURIComponent(`${emulator.url}/`)}`);
   await page.locator('input[name=user]').fill(`${user}@contoso.com`);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -39,7 +45,10 @@ async function signInAs(user: string): Promise<Page> {
     .filter({ hasText: /^ready$/ })
     .waitFor()
     .catch(async (error: unknown) => {
-      throw new Error(`${user} is not ready; the page shows:\n${await page.locator('body').innerText()}`, { cause: error });
+      throw new Error(
+        `${user} is not ready; the page shows:\n${await page.locator('body').textContent()}`,
+        { cause: error },
+      );
     });
   pages[user] = page;
   return page;
@@ -48,32 +57,95 @@ async function signInAs(user: string): Promise<Page> {
 const text = (page: Page, testId: string, value: string | RegExp) =>
   page.getByTestId(testId).filter({ hasText: value }).first().waitFor();
 
-describe.skipIf(skipReason !== undefined)(`web app in Chromium${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-  beforeAll(async () => {
-    rmSync(SHOTS, { recursive: true, force: true });
-    mkdirSync(SHOTS, { recursive: true });
-    web = await serveWebApp();
-    emulator = await startEmulator({ cors: [web.url] });
-    browser = await chromium.launch({
-      executablePath: 'path' in chromiumFound ? chromiumFound.path : '',
-      args: ['--no-sandbox', '--disable-dev-shm-usage'],
+describe.skipIf(skipReason !== undefined)(
+  `web app in Chromium${skipReason ? ` (skipped: ${skipReason})` : ''}`,
+  () => {
+    beforeAll(async () => {
+      rmSync(SHOTS, { recursive: true, force: true });
+      mkdirSync(SHOTS, { recursive: true });
+      web = await serveWebApp();
+      emulator = await startEmulator({ cors: [web.url] });
+      browser = await chromium.launch({
+        executablePath: 'path' in chromiumFound ? chromiumFound.path : '',
+        args: ['--no-sandbox', '--disable-dev-shm-usage'],
+      });
+    }, 120_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await emulator?.close();
+      await web?.close();
     });
-  }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await emulator?.close();
-    await web?.close();
-  });
+    it('signs alice and bob in; each sees the other online, then alice busy', async () => {
+      const alice = await signInAs('alice');
+      const bob = await signInAs('bob');
+      await text(bob, 'presence-sip:alice@contoso.com', 'Online');
+      await text(alice, 'presence-sip:bob@contoso.com', 'Online');
+      await snap('signed-in');
+      await alice.getByTestId('availability').selectOption('Busy');
+      await text(bob, 'presence-sip:alice@contoso.com', 'Busy');
+      await snap('alice-busy');
+    }, 90_000);
 
-  it('signs alice and bob in; each sees the other online, then alice busy', async () => {
-    const alice = await signInAs('alice');
-    const bob = await signInAs('bob');
-    await text(bob, 'presence-sip:alice@contoso.com', 'Online');
-    await text(alice, 'presence-sip:bob@contoso.com', 'Online');
-    await snap('signed-in');
-    await alice.getByTestId('availability').selectOption('Busy');
-    await text(bob, 'presence-sip:alice@contoso.com', 'Busy');
-    await snap('alice-busy');
-  }, 90_000);
-});
+    it('alice invites bob, bob accepts, they exchange plain and HTML messages with typing shown', async () => {
+      const alice = pages.alice as Page;
+      const bob = pages.bob as Page;
+      await alice.locator('[data-contact="sip:bob@contoso.com"] button').click();
+      await bob.getByTestId('invitation').getByRole('button', { name: 'Accept' }).click();
+      const aliceChat = alice.getByTestId('conversation');
+      const bobChat = bob.getByTestId('conversation');
+      await aliceChat.waitFor();
+      await aliceChat.getByTestId('compose').pressSequentially('Hi');
+      await text(bob, 'typing', /is typing/);
+      await aliceChat.getByTestId('compose').fill('Lunch at noon?');
+      await aliceChat.getByRole('button', { name: 'Send' }).click();
+      await text(bob, 'message', 'Lunch at noon?');
+      await bobChat.getByTestId('compose').fill('<b>Yes</b>, see you');
+      await bobChat.getByRole('checkbox').check();
+      await bobChat.getByRole('button', { name: 'Send' }).click();
+      await alice.getByTestId('message').locator('b', { hasText: 'Yes' }).waitFor();
+      await snap('chat');
+    }, 90_000);
+
+    it('drives the audioVideo panel: addAudio connects, stopAudio disconnects, buttons follow the links', async () => {
+      const alice = pages.alice as Page;
+      const bob = pages.bob as Page;
+      await text(alice, 'av-state', 'Disconnected');
+      const stop = alice.locator('[data-action="stopAudio"]');
+      expect(await stop.isDisabled()).toBe(true);
+      await alice.locator('[data-action="addAudio"]').click();
+      await text(alice, 'av-state', 'Connected');
+      await text(bob, 'av-state', 'Connected');
+      await alice.locator('[data-action="stopAudio"]:enabled').waitFor();
+      expect(await alice.locator('[data-action="addAudio"]').isDisabled()).toBe(true);
+      await snap('audio-connected');
+      await stop.click();
+      await text(alice, 'av-state', 'Disconnected');
+      await alice.locator('[data-action="addAudio"]:enabled').waitFor();
+      await snap('audio-stopped');
+    }, 90_000);
+
+    it("survives the loss of alice's application: reconnecting, then ready, no message lost", async () => {
+      const alice = pages.alice as Page;
+      const bob = pages.bob as Page;
+      const application = applications.alice;
+      expect(application).toMatch(/applications\//);
+      emulator.faults.add({
+        path: `${application}/events`,
+        nth: 1,
+        action: { type: 'applicationNotFound' },
+      });
+      const bobChat = bob.getByTestId('conversation');
+      await bobChat.getByTestId('compose').fill('Before the drop');
+      await bobChat.getByRole('button', { name: 'Send' }).click();
+      await text(alice, 'event-log', /session reconnecting/);
+      await bobChat.getByTestId('compose').fill('During the drop');
+      await bobChat.getByRole('button', { name: 'Send' }).click();
+      await text(alice, 'status', /^ready$/);
+      await text(alice, 'message', 'Before the drop');
+      await text(alice, 'message', 'During the drop');
+      await snap('reconnected');
+    }, 90_000);
+  },
+);
