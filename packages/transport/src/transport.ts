@@ -138,13 +138,7 @@ function buildContext(options: TransportOptions): TransportContext {
 export function createTransport(options: TransportOptions): Transport {
   const ctx = buildContext(options);
   const cache = cacheFor(options.cache);
-  const resolve = (href: string, o: CallOptions, base?: string): URL =>
-    o.query === undefined && base === undefined
-      ? ctx.policy.resolve(href)
-      : ctx.policy.resolve(href, {
-          ...(o.query === undefined ? {} : { query: o.query }),
-          ...(base === undefined ? {} : { base }),
-        });
+  const resolve = resolverFor(ctx);
   const cacheOf = (o: GetOptions) => (o.cache === false ? undefined : cache);
   const get = (href: string, o: GetOptions = {}): Promise<UnknownResource> => {
     // As `attempt` does, without its closure: `get` is the call made most.
@@ -154,23 +148,8 @@ export function createTransport(options: TransportOptions): Transport {
       return Promise.reject(error);
     }
   };
-  const plain = (
-    method: SendSpec['method'],
-    href: string,
-    o: CallOptions,
-    body?: string,
-    contentType: string = ctx.codecs.mediaType,
-  ): Promise<UcwaResponse> =>
-    attempt(() =>
-      send(
-        ctx,
-        {
-          ...callSpec(method, resolve(href, o), o),
-          ...(body === undefined ? {} : { body, contentType }),
-        },
-        'answer',
-      ),
-    );
+  const plain = (method: SendSpec['method'], href: string, o: CallOptions, body?: TextBody) =>
+    attempt(() => send(ctx, plainSpec(method, resolve(href, o), o, body), 'answer'));
   const refetch = (href: string, o: CallOptions) => get(href, { ...o, cache: false });
 
   return {
@@ -186,9 +165,12 @@ export function createTransport(options: TransportOptions): Transport {
       attempt(() => getAs(ctx, cacheOf(o), resolve(href, o), o, 'answer')),
     getEvents: (href, o = {}) => attempt(() => getEventBatch(ctx, resolve(href, o), o)),
     post: (href, input, o = {}) =>
-      input !== undefined && 'text' in input
-        ? plain('POST', href, o, input.text, input.contentType)
-        : attempt(() => plain('POST', href, o, input && ctx.codecs.send.encodeInput(input))),
+      input === undefined || 'text' in input
+        ? plain('POST', href, o, input)
+        : attempt(() => {
+            const text = ctx.codecs.send.encodeInput(input);
+            return plain('POST', href, o, { text, contentType: ctx.codecs.mediaType });
+          }),
     put: (resource, changes = {}, o = {}) =>
       conditionalPut({ ctx, resolve, refetch }, resource, changes, o),
     delete: (href, o = {}) => plain('DELETE', href, o),
@@ -199,6 +181,28 @@ export function createTransport(options: TransportOptions): Transport {
       }),
     batch: (href, requests, o = {}) => attempt(() => runBatch(ctx, resolve(href, o), requests, o)),
   };
+}
+
+/** Resolves an href (with the call's query, against `base` if given) and checks its origin. */
+function resolverFor(ctx: TransportContext) {
+  return (href: string, o: CallOptions, base?: string): URL =>
+    o.query === undefined && base === undefined
+      ? ctx.policy.resolve(href)
+      : ctx.policy.resolve(href, {
+          ...(o.query === undefined ? {} : { query: o.query }),
+          ...(base === undefined ? {} : { base }),
+        });
+}
+
+/** A call with an optional body sent as it is, with its content type. */
+function plainSpec(
+  method: SendSpec['method'],
+  url: URL,
+  o: CallOptions,
+  body: TextBody | undefined,
+): SendSpec {
+  const spec = callSpec(method, url, o);
+  return body === undefined ? spec : { ...spec, body: body.text, contentType: body.contentType };
 }
 
 /**
