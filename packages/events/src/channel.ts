@@ -75,7 +75,8 @@ class Channel {
   #attempt = 0;
   #retryTimer: unknown;
   #queue: Received[] = [];
-  #dispatching: Promise<void> | undefined;
+  #dispatching: Promise<void> = Promise.resolve();
+  #draining = false;
   #stopReason: StopReason | undefined;
 
   constructor(options: EventChannelOptions) {
@@ -308,25 +309,31 @@ class Channel {
    * so a slow consumer holds the channel instead of piling batches up.
    */
   #pump(): void {
-    if (this.#dispatching !== undefined) return;
-    this.#dispatching = this.#drain().finally(() => {
-      this.#dispatching = undefined;
-    });
+    if (this.#draining) return;
+    this.#draining = true;
+    this.#dispatching = this.#drain();
   }
 
   async #drain(): Promise<void> {
-    for (;;) {
-      const received = this.#stopReason === undefined ? this.#queue.shift() : undefined;
-      if (received === undefined) return;
-      const { batch, follow } = received;
-      this.#href = follow;
-      const resumed = batch.next === undefined && batch.resume !== undefined;
-      if (resumed) this.#sendSettings = true;
-      this.#issue();
-      if (resumed) this.#hub.emit('resumed', { href: follow });
-      else if (batch.next === undefined) this.#hub.emit('resync', { href: follow });
-      const pending = this.#dispatcher.dispatch(batch);
-      if (pending !== undefined) await pending;
+    try {
+      for (;;) {
+        const received = this.#stopReason === undefined ? this.#queue.shift() : undefined;
+        if (received === undefined) return;
+        const { batch, follow } = received;
+        this.#href = follow;
+        const resumed = batch.next === undefined && batch.resume !== undefined;
+        if (resumed) this.#sendSettings = true;
+        this.#issue();
+        if (resumed) this.#hub.emit('resumed', { href: follow });
+        else if (batch.next === undefined) this.#hub.emit('resync', { href: follow });
+        const pending = this.#dispatcher.dispatch(batch);
+        if (pending !== undefined) await pending;
+      }
+    } finally {
+      // Cleared in the same turn the loop ends: an answer already queued as a microtask
+      // (a fetchEvents that resolves at once) then starts a new drain instead of waiting
+      // for a drain that has finished.
+      this.#draining = false;
     }
   }
 
@@ -342,8 +349,7 @@ class Channel {
     }
     // Batches still queued were not acknowledged: the cursor points at them.
     this.#queue = [];
-    const drained = this.#dispatching ?? Promise.resolve();
-    void drained.then(() => this.#close(reason));
+    void this.#dispatching.then(() => this.#close(reason));
   }
 
   #close(reason: StopReason): void {

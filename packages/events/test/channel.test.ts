@@ -93,6 +93,31 @@ describe('the P-GET loop', () => {
     expect(server.last().href).toBe(eventsHref(3));
   });
 
+  it('keeps going when fetchEvents answers at once (no network in between)', async () => {
+    const batches = Array.from({ length: 50 }, (_, i) => batch(i + 1, [messageEvent(i + 1)]));
+    const byHref = new Map(batches.map((b) => [b.href, b]));
+    const seen: number[] = [];
+    let done!: () => void;
+    const finished = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    const channel = createEventChannel({
+      href: eventsHref(1),
+      fetchEvents: (href) => {
+        const next = byHref.get(href);
+        return next === undefined ? new Promise(() => {}) : Promise.resolve(next);
+      },
+    });
+    channel.on({ rel: 'message' }, (event) => {
+      seen.push(Number(event.link.href.split('/').at(-1)));
+      if (seen.length === 50) done();
+    });
+    channel.start();
+    await finished;
+    await channel.stop();
+    expect(seen).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+  });
+
   it('goes connecting → open and reports the state', async () => {
     const { server, channel, states } = setup();
     expect(channel.state.status).toBe('connecting');
