@@ -21,8 +21,3 @@ export type InputOf<K extends OperationRel> = OperationInputs[K];
 /** `[input]` when the operation has a required parameter, else `[input?]`. */
 export type InputArgs<K extends OperationRel> =
   Record<never, never> extends InputOf<K> ? [input?: InputOf<K>] : [input: InputOf<K>];
-
-/** Operations that take an `operationId` report their outcome on the event channel. */
-export type IsTracked<K extends OperationRel> = 'operationId' extends keyof InputOf<K>
-  ? true
-  : false;

@@ -23,7 +23,3 @@ export function catalogPriority(linkRel: string, type: EventType, senderRel: str
   const loose = exact ?? events.find((e) => e.type === type);
   return loose?.priority ?? 'Medium';
 }
-
-/** Whether an event of this priority releases a waiting P-GET at once. */
-export const isImmediate = (priority: Priority): boolean =>
-  priority === 'RealTime' || priority === 'High';

@@ -1,5 +1,5 @@
 import type { UnknownResource } from '@ucwa/model';
-import type { Application, ApplicationHandle } from '../apps/application.ts';
+import type { ApplicationHandle } from '../apps/application.ts';
 import type { Clock } from '../core/clock.ts';
 import type { ConferenceDirectory } from '../core/conferences.ts';
 import type { IdSource } from '../core/ids.ts';
@@ -102,6 +102,3 @@ export interface FeatureHost {
   /** Tells every feature that `app` called makeMeAvailable (before `me` sends its events). */
   madeAvailable(app: ApplicationHandle, endpoint: AvailableEndpoint): void;
 }
-
-/** Internal: the registry's application type is a handle. */
-export type { Application };

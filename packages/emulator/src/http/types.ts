@@ -57,12 +57,6 @@ export interface RawReply {
 /** What a route handler returns. */
 export type Reply = ResourceReply | EventsReply | ErrorReply | RawReply;
 
-/** A reply the adapters must cut off mid-body (fault injection). */
-export interface DroppedReply {
-  readonly reply: Reply;
-  readonly drop: true;
-}
-
 /** A fully encoded response, ready for an adapter to write. */
 export interface WireResponse {
   readonly status: number;
