@@ -1,14 +1,16 @@
 import type { EventBatch } from '@ucwa/model';
 import { backoffDelay, type ResolvedBackoff, resolveBackoff } from './backoff.ts';
-import { classifyFailure } from './classify.ts';
+import { classifyFailure, STOP_KINDS } from './classify.ts';
 import { Dispatcher } from './dispatcher.ts';
 import { UcwaChannelProtocolError } from './errors/channel-protocol-error.ts';
 import { UcwaChannelStoppedError } from './errors/channel-stopped-error.ts';
 import { eventIterable } from './event-iterable.ts';
 import { OperationTracker } from './operation-tracker.ts';
 import type { EventChannelOptions, Timers } from './options.ts';
+import { type PGet, sendPGet, WatchdogTimeout } from './p-get.ts';
 import { resolveSettings, sameSettings, settingsQuery } from './settings.ts';
 import { createSignalHub, type SignalHub } from './signal-hub.ts';
+import { startPosition } from './start-position.ts';
 import type {
   ChannelSettings,
   ChannelSignal,
@@ -31,23 +33,10 @@ const globalTimers: Timers = {
   clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-/** One P-GET the channel sent. */
-interface PGet {
-  readonly href: string;
-  readonly controller: AbortController;
-  readonly carriesSettings: boolean;
-  watchdog: unknown;
-}
-
 /** A batch received and not yet dispatched; `follow` is where to ask next. */
 interface Received {
   readonly batch: EventBatch;
   readonly follow: string;
-}
-
-/** The P-GET outlived its timeout plus the margin (the liveness watchdog fired). */
-class WatchdogTimeout extends Error {
-  override readonly name = 'WatchdogTimeout';
 }
 
 class Channel {
@@ -80,10 +69,7 @@ class Channel {
   #stopReason: StopReason | undefined;
 
   constructor(options: EventChannelOptions) {
-    const start = options.cursor?.href ?? options.href;
-    if (start === undefined || start === '') {
-      throw new TypeError('createEventChannel needs the events href (href) or a cursor');
-    }
+    const start = startPosition(options);
     this.#fetch = options.fetchEvents;
     this.#timers = options.timers ?? globalTimers;
     this.#now = options.now ?? Date.now;
@@ -91,12 +77,9 @@ class Channel {
     this.#backoff = resolveBackoff(options.backoff);
     this.#margin = options.watchdogMargin ?? DEFAULT_WATCHDOG_MARGIN;
     this.#signal = options.signal;
-    this.#href = start;
-    this.#settings = resolveSettings(options.settings, options.cursor?.settings);
-    this.#sendSettings = options.cursor === undefined ? true : options.cursor.sendSettings;
-    if (options.cursor !== undefined && options.settings !== undefined) {
-      this.#sendSettings ||= !sameSettings(this.#settings, options.cursor.settings);
-    }
+    this.#href = start.href;
+    this.#settings = start.settings;
+    this.#sendSettings = start.sendSettings;
     this.#hub = createSignalHub((error) => this.#reportListenerError(error));
     this.#tracker = new OperationTracker(options.operations, this.#timers, this.#now);
     this.#dispatcher = new Dispatcher(
@@ -192,11 +175,6 @@ class Channel {
     return this.#tracker.track(operationId, options);
   }
 
-  /** How many untracked operations have events kept (for tests and diagnostics). */
-  get bufferedOperations(): number {
-    return this.#tracker.buffered;
-  }
-
   readonly #onAbort = (): void => {
     this.#finish({ kind: 'aborted', cause: this.#signal?.reason });
   };
@@ -209,29 +187,16 @@ class Channel {
           ...(this.#priority > 0 ? { priority: String(this.#priority) } : {}),
         }
       : undefined;
-    const request: PGet = {
+    this.#request = sendPGet({
+      fetchEvents: this.#fetch,
+      timers: this.#timers,
       href: this.#href,
-      controller: new AbortController(),
-      carriesSettings: query !== undefined,
-      watchdog: undefined,
-    };
-    this.#request = request;
-    const timeout = this.#settings.timeout * 1000 + this.#margin;
-    request.watchdog = this.#timers.setTimeout(() => this.#onWatchdog(request), timeout);
-    let answer: Promise<EventBatch>;
-    try {
-      answer = this.#fetch(request.href, {
-        signal: request.controller.signal,
-        timeout,
-        ...(query === undefined ? {} : { query }),
-      });
-    } catch (error) {
-      answer = Promise.reject(error);
-    }
-    answer.then(
-      (batch) => this.#onBatch(request, batch),
-      (error: unknown) => this.#onFailure(request, error),
-    );
+      query,
+      timeout: this.#settings.timeout * 1000 + this.#margin,
+      onWatchdog: (request) => this.#onWatchdog(request),
+      onBatch: (request, batch) => this.#onBatch(request, batch),
+      onFailure: (request, error) => this.#onFailure(request, error),
+    });
   }
 
   #settle(request: PGet): void {
@@ -272,22 +237,8 @@ class Channel {
     if (request !== this.#request) return;
     this.#settle(request);
     const failure = classifyFailure(error, this.#now());
-    switch (failure.kind) {
-      case 'retry':
-        this.#retry(error, failure.retryAfter);
-        return;
-      case 'pgetReplaced':
-        this.#finish({ kind: 'replaced', error });
-        return;
-      case 'applicationLost':
-        this.#finish({ kind: 'applicationLost', error });
-        return;
-      case 'auth':
-        this.#finish({ kind: 'authFailed', error });
-        return;
-      default:
-        this.#finish({ kind: 'failed', error });
-    }
+    if (failure.kind === 'retry') this.#retry(error, failure.retryAfter);
+    else this.#finish({ kind: STOP_KINDS[failure.kind], error });
   }
 
   #retry(error: unknown, retryAfter: number | undefined): void {

@@ -17,6 +17,14 @@ export interface Failure {
   readonly retryAfter: number | undefined;
 }
 
+/** Why the channel stops, for each failure it does not retry. */
+export const STOP_KINDS = {
+  pgetReplaced: 'replaced',
+  applicationLost: 'applicationLost',
+  auth: 'authFailed',
+  fatal: 'failed',
+} as const satisfies Record<Exclude<FailureKind, 'retry'>, string>;
+
 interface ErrorShape {
   readonly name?: unknown;
   readonly status?: unknown;

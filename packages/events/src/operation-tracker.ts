@@ -49,11 +49,6 @@ export class OperationTracker {
     this.#now = now;
   }
 
-  /** How many untracked operations have events kept. */
-  get buffered(): number {
-    return this.#buffered.size;
-  }
-
   /** Sees every dispatched event. */
   observe(event: UcwaEvent): void {
     if (!OPERATION_EVENTS.has(event.type)) return;

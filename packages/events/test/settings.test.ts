@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { backoffDelay, resolveBackoff } from '../src/backoff.ts';
 import { classifyFailure, parseRetryAfter } from '../src/classify.ts';
-import { DEFAULT_SETTINGS, SETTING_RANGES } from '../src/index.ts';
+import { createEventChannel, DEFAULT_SETTINGS, SETTING_RANGES } from '../src/index.ts';
 import { resolveSettings, settingsQuery } from '../src/settings.ts';
 import { httpError, networkError } from './helpers/fake-server.ts';
 
@@ -98,5 +98,38 @@ describe('classifying a failed P-GET', () => {
     const now = Date.UTC(2026, 0, 1);
     expect(parseRetryAfter(new Date(now + 5000).toUTCString(), now)).toBe(5000);
     expect(parseRetryAfter('soon', now)).toBeUndefined();
+  });
+});
+
+describe('where a channel starts', () => {
+  const base = { fetchEvents: () => new Promise<never>(() => {}) };
+  it('needs an href or a cursor with one', () => {
+    expect(() => createEventChannel(base)).toThrow(/needs the events href/);
+    expect(() =>
+      createEventChannel({
+        ...base,
+        cursor: { href: '', settings: DEFAULT_SETTINGS, sendSettings: false },
+      }),
+    ).toThrow(/needs a cursor with an href/);
+  });
+
+  it('checks a cursor like input: settings clamped, a value that is no number refused', () => {
+    const saved = JSON.parse(
+      '{"href":"/events?ack=9","settings":{"timeout":99999,"medium":1,"low":60},"sendSettings":false}',
+    );
+    expect(createEventChannel({ ...base, cursor: saved }).cursor).toEqual({
+      href: '/events?ack=9',
+      settings: { timeout: 1800, medium: 5, low: 60 },
+      sendSettings: false,
+    });
+    const broken = { ...saved, settings: { ...saved.settings, low: 'soon' } };
+    expect(() => createEventChannel({ ...base, cursor: broken })).toThrow(RangeError);
+  });
+
+  it('sends the settings again when the options change what the cursor saved', () => {
+    const cursor = { href: '/events?ack=3', settings: DEFAULT_SETTINGS, sendSettings: false };
+    expect(createEventChannel({ ...base, cursor }).cursor.sendSettings).toBe(false);
+    const changed = createEventChannel({ ...base, cursor, settings: { medium: 30 } });
+    expect(changed.cursor).toMatchObject({ sendSettings: true, settings: { medium: 30 } });
   });
 });
