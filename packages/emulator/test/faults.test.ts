@@ -76,6 +76,22 @@ describe('faults', () => {
     expect(limited.headers.get('Retry-After')).toBe('3');
   });
 
+  it('drops the application for good: 404 now, its waiting P-GET answered, a new one next time', async () => {
+    h = await local();
+    const s = await signIn(h);
+    const waiting = s.get(s.eventsHref);
+    await untilPending(h.clock);
+    h.server.faults.add({ path: '/me', nth: 1, action: { type: 'dropApplication' } });
+    expect(await (await s.get(`${s.appHref}/me`)).json()).toMatchObject({
+      subcode: 'ApplicationNotFound',
+    });
+    expect(await (await waiting).json()).toMatchObject({ subcode: 'ApplicationNotFound' });
+    // Not a passing refusal: the application is gone for every later request too.
+    expect((await s.get(`${s.appHref}/policies`)).status).toBe(404);
+    const again = await signIn(h);
+    expect(again.appHref).not.toBe(s.appHref);
+  });
+
   it('injects resync and resume on the event channel', async () => {
     h = await local();
     const s = await signIn(h);

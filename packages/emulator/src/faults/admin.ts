@@ -19,6 +19,7 @@ const ACTIONS = new Set<FaultAction['type']>([
   'status',
   'pgetReplaced',
   'applicationNotFound',
+  'dropApplication',
   'resync',
   'resume',
   'expireToken',

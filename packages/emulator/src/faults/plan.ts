@@ -8,6 +8,12 @@ export type FaultAction =
   | { readonly type: 'status'; readonly status: 500 | 502 | 503; readonly retryAfter?: number }
   | { readonly type: 'pgetReplaced' }
   | { readonly type: 'applicationNotFound' }
+  /**
+   * The application the request addresses is deleted for good (its conversations end,
+   * its subscriptions go, a waiting P-GET gets 404), then the request gets 404
+   * ApplicationNotFound.
+   */
+  | { readonly type: 'dropApplication' }
   /** The next matching P-GET gets a lone `resync` link. */
   | { readonly type: 'resync' }
   /** The next matching P-GET resets transient state and answers with `resume`. */

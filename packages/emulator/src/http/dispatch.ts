@@ -45,6 +45,7 @@ function faultReply(action: FaultAction): Reply | undefined {
         ...(action.message === undefined ? {} : { message: action.message }),
       });
     case 'applicationNotFound':
+    case 'dropApplication':
       return ucwaError(404, 'ApplicationNotFound', {
         message: 'The application resource does not exist.',
       });
@@ -132,6 +133,14 @@ function versionRefusal(header: string | null, core: EmulatorCore): Reply | unde
   });
 }
 
+/** Deletes the application a path under `/applications/{id}` addresses, if it lives. */
+function dropApplication(core: EmulatorCore, path: string): void {
+  if (!path.toLowerCase().startsWith(IN_APPLICATION)) return;
+  const id = path.slice(IN_APPLICATION.length).split('/')[0] ?? '';
+  const app = core.registry.get(id);
+  if (app !== undefined) core.registry.remove(app);
+}
+
 /**
  * Runs one request through faults, the version check and the routes. Used for every
  * request and for each part of a batch. `flags` records resync/resume faults for the
@@ -149,6 +158,7 @@ export async function execute(core: EmulatorCore, request: EmulatorRequest): Pro
     else if (action.type === 'resync' || action.type === 'resume') {
       flags.set(request, { ...flags.get(request), [action.type]: true });
     } else {
+      if (action.type === 'dropApplication') dropApplication(core, request.url.pathname);
       const reply = faultReply(action);
       if (reply !== undefined) return { reply, drop };
     }
