@@ -1,3 +1,4 @@
+import { backoffDelay } from '@ucwa/model';
 import type { BackoffOptions } from './options.ts';
 
 export type ResolvedBackoff = Required<BackoffOptions>;
@@ -23,18 +24,17 @@ export function resolveBackoff(options: BackoffOptions | undefined): ResolvedBac
 }
 
 /**
- * The wait before retry `attempt` (1-based): `baseDelay × 2^(attempt−1)` capped at
- * `maxDelay`, less a random share of up to `jitter`. A server's `Retry-After` (already in
- * milliseconds) lengthens it, up to `maxRetryAfter`.
+ * The wait before reconnect `attempt` (1-based): the shared capped, jittered exponential
+ * backoff (`@ucwa/model`'s `backoffDelay`), lengthened to a server's `Retry-After`
+ * (already in milliseconds) up to `maxRetryAfter`.
  */
-export function backoffDelay(
+export function reconnectDelay(
   options: ResolvedBackoff,
   attempt: number,
   random: () => number,
   retryAfter: number | undefined,
 ): number {
-  const exponential = Math.min(options.maxDelay, options.baseDelay * 2 ** (attempt - 1));
-  const jittered = Math.round(exponential * (1 - options.jitter * random()));
+  const jittered = backoffDelay(options, attempt, random);
   if (retryAfter === undefined) return jittered;
   return Math.max(jittered, Math.min(retryAfter, options.maxRetryAfter));
 }

@@ -1,5 +1,5 @@
 import type { EventBatch } from '@ucwa/model';
-import { backoffDelay, type ResolvedBackoff, resolveBackoff } from './backoff.ts';
+import { type ResolvedBackoff, reconnectDelay, resolveBackoff } from './backoff.ts';
 import { classifyFailure, STOP_KINDS } from './classify.ts';
 import { Dispatcher } from './dispatcher.ts';
 import { UcwaChannelProtocolError } from './errors/channel-protocol-error.ts';
@@ -245,7 +245,7 @@ class Channel {
     if (this.#stopReason !== undefined) return;
     this.#attempt += 1;
     const attempt = this.#attempt;
-    const delay = backoffDelay(this.#backoff, attempt, this.#random, retryAfter);
+    const delay = reconnectDelay(this.#backoff, attempt, this.#random, retryAfter);
     this.#setState({ status: 'backingOff', attempt, delay, error });
     this.#retryTimer = this.#timers.setTimeout(() => {
       this.#retryTimer = undefined;

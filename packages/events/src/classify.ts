@@ -1,3 +1,5 @@
+import { parseRetryAfter } from '@ucwa/model';
+
 /** What the channel does about a failed P-GET. */
 export type FailureKind =
   /** Network error, timeout, 408, 429 or 5xx: the ack has not moved, ask the same href again. */
@@ -30,15 +32,6 @@ interface ErrorShape {
   readonly status?: unknown;
   readonly subcode?: unknown;
   readonly response?: { readonly headers?: { get?(name: string): string | null } };
-}
-
-/** `Retry-After` as delta-seconds or an HTTP date, in milliseconds from `now`. */
-export function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
-  if (value === null || value === undefined) return undefined;
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
-  const at = Date.parse(text);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 function kindOf(name: unknown, status: unknown, subcode: unknown): FailureKind {

@@ -1,6 +1,7 @@
+import { parseRetryAfter } from '@ucwa/model';
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, resolveBackoff } from '../src/backoff.ts';
-import { classifyFailure, parseRetryAfter } from '../src/classify.ts';
+import { reconnectDelay, resolveBackoff } from '../src/backoff.ts';
+import { classifyFailure } from '../src/classify.ts';
 import { createEventChannel, DEFAULT_SETTINGS, SETTING_RANGES } from '../src/index.ts';
 import { resolveSettings, settingsQuery } from '../src/settings.ts';
 import { httpError, networkError } from './helpers/fake-server.ts';
@@ -55,14 +56,14 @@ describe('backoff', () => {
     [3, 0.5, 200],
     [3, 0.999, 0],
   ])('attempt %i with random %f waits %i ms', (attempt, random, expected) => {
-    expect(backoffDelay(options, attempt, () => random, undefined)).toBe(expected);
+    expect(reconnectDelay(options, attempt, () => random, undefined)).toBe(expected);
   });
 
   it('honours Retry-After up to maxRetryAfter', () => {
     const capped = resolveBackoff({ maxRetryAfter: 5000 });
-    expect(backoffDelay(capped, 1, () => 0, 3000)).toBe(3000);
-    expect(backoffDelay(capped, 1, () => 0, 60_000)).toBe(5000);
-    expect(backoffDelay(capped, 1, () => 0, 10)).toBe(1000);
+    expect(reconnectDelay(capped, 1, () => 0, 3000)).toBe(3000);
+    expect(reconnectDelay(capped, 1, () => 0, 60_000)).toBe(5000);
+    expect(reconnectDelay(capped, 1, () => 0, 10)).toBe(1000);
   });
 
   it('refuses a jitter outside 0..1 and negative delays', () => {

@@ -53,4 +53,6 @@ export type {
   Resource,
   UnknownResource,
 } from './resource.ts';
+export type { BackoffShape } from './retry.ts';
+export { backoffDelay, parseRetryAfter } from './retry.ts';
 export { compareRevisions, parseRevision, revisionOf, selectByRevision } from './revision.ts';

@@ -1,4 +1,4 @@
-import { parseRetryAfter } from './retry-after.ts';
+import { backoffDelay, parseRetryAfter } from '@ucwa/model';
 import type { ResolvedRetryOptions } from './retry-options.ts';
 import { IDEMPOTENT, RETRY_AFTER_STATUSES, RETRY_STATUSES } from './retry-options.ts';
 
@@ -30,10 +30,7 @@ export function createRetryPolicy(
 ): RetryPolicy {
   let tokens = options.budget;
 
-  const backoff = (attempt: number): number => {
-    const exponential = Math.min(options.maxDelay, options.baseDelay * 2 ** (attempt - 1));
-    return Math.round(exponential * (1 - options.jitter * random()));
-  };
+  const backoff = (attempt: number): number => backoffDelay(options, attempt, random);
   const wait = (
     status: number | undefined,
     headers: Headers | undefined,
