@@ -5,28 +5,18 @@ import {
   type EventChannelOptions,
   type HandlerFailure,
 } from '../src/index.ts';
+import { fakeChannel } from './helpers/fake-channel.ts';
 import {
   batch,
-  createFakeServer,
   eventsHref,
   flush,
   httpError,
   messageEvent,
   networkError,
 } from './helpers/fake-server.ts';
-import { createFakeTimers } from './helpers/fake-timers.ts';
 
 function setup(options: Partial<EventChannelOptions> = {}) {
-  const server = createFakeServer();
-  const timers = createFakeTimers(1_000_000);
-  const channel = createEventChannel({
-    href: eventsHref(1),
-    fetchEvents: server.fetchEvents,
-    timers,
-    now: timers.now,
-    random: () => 0.5,
-    ...options,
-  });
+  const { server, timers, channel } = fakeChannel({ random: () => 0.5, ...options });
   const states: ChannelState['status'][] = [];
   channel.onSignal('state', (s) => states.push(s.status));
   const seen: string[] = [];

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { type ChannelEvent, createEventChannel } from '../src/index.ts';
-import { batch, createFakeServer, eventsHref, flush, messageEvent } from './helpers/fake-server.ts';
-import { createFakeTimers } from './helpers/fake-timers.ts';
+import type { ChannelEvent } from '../src/index.ts';
+import { fakeChannel } from './helpers/fake-channel.ts';
+import { batch, eventsHref, flush, messageEvent } from './helpers/fake-server.ts';
 
-function setup() {
-  const server = createFakeServer();
-  const timers = createFakeTimers(0);
-  const channel = createEventChannel({
-    href: eventsHref(1),
-    fetchEvents: server.fetchEvents,
-    timers,
-    now: timers.now,
-  });
-  return { server, channel };
-}
+const setup = () => fakeChannel();
 
 const number = (e: ChannelEvent): string => e.event.link.href.split('/').at(-1) ?? '';
 

@@ -1,15 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createEventChannel } from '../src/index.ts';
-import {
-  type Call,
-  createFakeServer,
-  eventsHref,
-  flush,
-  httpError,
-  networkError,
-} from './helpers/fake-server.ts';
-import { createFakeTimers } from './helpers/fake-timers.ts';
+import { fakeChannel } from './helpers/fake-channel.ts';
+import { type Call, flush, httpError, networkError } from './helpers/fake-server.ts';
 import { ModelServer } from './helpers/model-server.ts';
 
 /** What the server, the network or the caller does next. */
@@ -48,15 +40,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 
 async function run(steps: readonly Step[]): Promise<void> {
   const model = new ModelServer();
-  const server = createFakeServer();
-  const timers = createFakeTimers(0);
-  const channel = createEventChannel({
-    href: eventsHref(1),
-    fetchEvents: server.fetchEvents,
-    timers,
-    now: timers.now,
-    random: () => 0.25,
-  });
+  const { server, timers, channel } = fakeChannel({ random: () => 0.25 });
   const dispatched: string[] = [];
   channel.on({}, (event) => {
     dispatched.push(event.link.href);

@@ -1,14 +1,13 @@
 import type { UcwaEvent } from '@ucwa/model';
 import { describe, expect, it } from 'vitest';
 import {
-  createEventChannel,
   isUcwaChannelStoppedError,
   isUcwaOperationError,
   isUcwaOperationTimeoutError,
   type OperationProgress,
 } from '../src/index.ts';
-import { batch, createFakeServer, eventsHref, flush } from './helpers/fake-server.ts';
-import { createFakeTimers } from './helpers/fake-timers.ts';
+import { fakeChannel } from './helpers/fake-channel.ts';
+import { batch, flush } from './helpers/fake-server.ts';
 
 const INVITATION = '/ucwa/oauth/v1/applications/1/communication/messagingInvitations/i1';
 
@@ -37,15 +36,7 @@ function operationEvent(
 }
 
 function setup(operations?: { ttl?: number; maxOperations?: number }) {
-  const server = createFakeServer();
-  const timers = createFakeTimers(0);
-  const channel = createEventChannel({
-    href: eventsHref(1),
-    fetchEvents: server.fetchEvents,
-    timers,
-    now: timers.now,
-    ...(operations === undefined ? {} : { operations }),
-  });
+  const { server, timers, channel } = fakeChannel(operations === undefined ? {} : { operations });
   channel.start();
   let ack = 1;
   const deliver = async (...events: UcwaEvent[]): Promise<void> => {
