@@ -1,4 +1,5 @@
 import type { EventBatch, EventType, Rel, Resource, UcwaEvent, UnknownResource } from '@ucwa/model';
+import type { OperationHandle, TrackOperationOptions } from './operation-types.ts';
 
 /** What `fetchEvents` is given for one pending GET. */
 export interface FetchEventsOptions {
@@ -126,8 +127,6 @@ export interface ChannelSignals {
 }
 
 export type ChannelSignal = keyof ChannelSignals;
-
-import type { OperationHandle, TrackOperationOptions } from './operation-types.ts';
 
 /**
  * One application's event channel (EventsInUCWA.md, EventChannelDetails.md): P-GETs on the
