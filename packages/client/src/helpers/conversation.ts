@@ -4,6 +4,7 @@ import { followLink } from '../session/navigation.ts';
 import type { SessionCore } from '../session/session-core.ts';
 import { subscribe } from '../session/subscribe.ts';
 import { type AudioVideo, openAudioVideo } from './audio-video.ts';
+import { type ConversationRoute, forgetRoute, routeOf } from './conversation-routes.ts';
 import { type MessageText, messageText } from './message-text.ts';
 
 /** A message as it arrived on the event channel. */
@@ -29,6 +30,7 @@ export interface SentMessage {
 
 /** One conversation of the session. */
 export interface Conversation {
+  /** The conversation's href now (a new one once the session set it up again after a loss). */
   readonly href: string;
   /** The conversation as stored now. */
   resource(): Promise<Resource<'conversation'>>;
@@ -44,7 +46,7 @@ export interface Conversation {
   onTyping(handler: (change: TypingChange) => void): () => void;
   /** The conversation's audioVideo modality, followed live. */
   audioVideo(): Promise<AudioVideo>;
-  /** Ends messaging in the conversation. */
+  /** Ends messaging in the conversation; the session no longer sets it up again. */
   leave(): Promise<void>;
 }
 
@@ -88,12 +90,20 @@ export function received(
   };
 }
 
+/** Waits while the session recreates its application and sets the conversation up again. */
+async function settled(core: SessionCore, route: ConversationRoute): Promise<string> {
+  while (core.recovering !== undefined) await core.recovering;
+  await route.ready;
+  return route.current;
+}
+
 async function send(
   core: SessionCore,
-  href: string,
+  route: ConversationRoute,
   text: string,
   html: boolean,
 ): Promise<SentMessage> {
+  const href = await settled(core, route);
   const messaging = await messagingOf(core, href, 'sendMessage');
   const link = findLinks(messaging, 'sendMessage')[0];
   if (link === undefined) throw new TypeError(`${href}: messaging offers no sendMessage now`);
@@ -108,17 +118,19 @@ async function send(
   return { href: answer.location, operation: handle };
 }
 
-/** The handle of the conversation at `href`. */
+/** The handle of the conversation at `href`; it follows the conversation when it is restored. */
 export function conversationHandle(core: SessionCore, href: string): Conversation {
-  const key = core.key(href);
-  const mine = (senderHref: string) => core.key(senderHref) === key;
+  const route = routeOf(core, href);
+  const mine = (senderHref: string) => route.hrefs.has(core.key(senderHref));
   return {
-    href: key,
-    resource: () => conversationOf(core, key),
-    messaging: () => messagingOf(core, key, 'self'),
-    send: (text, o) => send(core, key, text, o?.html === true),
+    get href() {
+      return route.current;
+    },
+    resource: () => conversationOf(core, route.current),
+    messaging: () => messagingOf(core, route.current, 'self'),
+    send: (text, o) => send(core, route, text, o?.html === true),
     setTyping: async () => {
-      const messaging = await messagingOf(core, key, 'setIsTyping');
+      const messaging = await messagingOf(core, await settled(core, route), 'setIsTyping');
       await invokeLink(core, messaging, 'setIsTyping');
     },
     onMessage: (handler) =>
@@ -134,12 +146,13 @@ export function conversationHandle(core: SessionCore, href: string): Conversatio
         handler({ participant: core.key(event.link.href), typing: event.type === 'added' });
       }),
     audioVideo: async () => {
-      const conversation = await conversationOf(core, key);
+      const conversation = await conversationOf(core, route.current);
       const av = await followLink(core, conversation, 'audioVideo');
       return openAudioVideo(core, av.href);
     },
     leave: async () => {
-      const messaging = await messagingOf(core, key, 'stopMessaging');
+      forgetRoute(core, route);
+      const messaging = await messagingOf(core, route.current, 'stopMessaging');
       await invokeLink(core, messaging, 'stopMessaging');
     },
   };

@@ -1,5 +1,5 @@
 import type { OperationProgress } from '@ucwa/events';
-import { findLinks, type Importance, type UnknownResource } from '@ucwa/model';
+import { findLinks, type Importance, listEmbedded, type UnknownResource } from '@ucwa/model';
 import { communicationHub } from '../session/hub.ts';
 import { invokeLink } from '../session/invoke.ts';
 import type { SessionCore } from '../session/session-core.ts';
@@ -10,6 +10,8 @@ import {
   type ReceivedMessage,
   received,
 } from './conversation.ts';
+import { restoreConversation } from './conversation-restore.ts';
+import { routeOf } from './conversation-routes.ts';
 import { type MessageText, messageDataUri, messageText } from './message-text.ts';
 
 /** What `messaging.start` takes. */
@@ -57,10 +59,31 @@ export interface Messaging {
   onMessage(handler: (message: ReceivedMessage, conversation: Conversation) => void): () => void;
 }
 
-function conversationLink(core: SessionCore, invitation: UnknownResource): Conversation {
+/**
+ * The conversation an accepted invitation leads to, kept by the session: set up again with
+ * `remote` after the application is lost.
+ */
+function keptConversation(
+  core: SessionCore,
+  invitation: UnknownResource,
+  remote: string | undefined,
+): Conversation {
   const link = findLinks(invitation, 'conversation')[0];
   if (link === undefined) throw new TypeError(`${invitation.rel} has no conversation link`);
+  const subject = invitation.properties.subject;
+  if (remote !== undefined) {
+    restoreConversation(core, routeOf(core, link.href), {
+      remote,
+      subject: typeof subject === 'string' ? subject : undefined,
+    });
+  }
   return conversationHandle(core, link.href);
+}
+
+/** The inviter's SIP URI, from the participant the invitation embeds. */
+function inviterUri(resource: UnknownResource): string | undefined {
+  const uri = listEmbedded(resource, 'from')[0]?.properties.uri;
+  return typeof uri === 'string' ? uri : undefined;
 }
 
 async function start(core: SessionCore, o: StartMessagingOptions): Promise<Conversation> {
@@ -81,7 +104,7 @@ async function start(core: SessionCore, o: StartMessagingOptions): Promise<Conve
   const result = await started.operation.result;
   const invitation =
     result.resource ?? (await core.store.read(result.event.link.href, { fresh: true }));
-  return conversationLink(core, invitation);
+  return keptConversation(core, invitation, o.to);
 }
 
 function incoming(core: SessionCore, resource: UnknownResource): IncomingInvitation {
@@ -95,7 +118,7 @@ function incoming(core: SessionCore, resource: UnknownResource): IncomingInvitat
     resource,
     accept: async () => {
       await invokeLink(core, resource, 'accept');
-      return conversationLink(core, resource);
+      return keptConversation(core, resource, inviterUri(resource));
     },
     decline: async () => {
       await invokeLink(core, resource, 'decline');

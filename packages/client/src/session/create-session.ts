@@ -29,6 +29,7 @@ export function startCore(start: SessionStart): SessionCore {
     status: start.status,
     restorers: new Map(),
     subscriptions: new Set(),
+    conversations: new Map(),
     disposers: new Set(),
     transport: start.transport,
     application: start.application,

@@ -1,6 +1,7 @@
 import type { EventChannel, EventCursor, EventFilter, EventHandler } from '@ucwa/events';
 import type { Resource } from '@ucwa/model';
 import type { Transport } from '@ucwa/transport';
+import type { ConversationRoute } from '../helpers/conversation-routes.ts';
 import type { ApplicationIdentity } from '../sign-in/create-application.ts';
 import type { SignInConfig } from '../sign-in/sign-in-config.ts';
 import type { LiveResourceStore } from '../store/resource-store.ts';
@@ -27,6 +28,8 @@ export interface SessionCore {
   readonly store: LiveResourceStore;
   readonly restorers: Map<string, Restorer>;
   readonly subscriptions: Set<Subscription>;
+  /** The conversations the session sets up again after a loss, by each href they had. */
+  readonly conversations: Map<string, ConversationRoute>;
   transport: Transport;
   application: Resource<'application'>;
   applicationsUrl: string;
