@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
+/** Debian's package manager (a system tool, not a dependency of the workspace). */
+const APT_GET = '/usr/bin/apt-get';
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
 function which(): string | undefined {
@@ -16,15 +18,15 @@ function which(): string | undefined {
 export function findChromium(): { readonly path: string } | { readonly skip: string } {
   const found = which();
   if (found !== undefined) return { path: found };
-  if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) {
+  if (process.getuid?.() !== 0 || !existsSync(APT_GET)) {
     return {
       skip: 'no Chromium found and apt-get cannot install it here (not root or no apt-get)',
     };
   }
   try {
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    execFileSync('apt-get', ['update'], { stdio: 'ignore', env, timeout: 300_000 });
-    execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], {
+    execFileSync(APT_GET, ['update'], { stdio: 'ignore', env, timeout: 300_000 });
+    execFileSync(APT_GET, ['install', '-y', '--no-install-recommends', 'chromium'], {
       stdio: 'ignore',
       env,
       timeout: 600_000,
