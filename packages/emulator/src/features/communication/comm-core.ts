@@ -1,5 +1,6 @@
 import type { UcwaErrorBody } from '@ucwa/model';
 import type { ApplicationHandle } from '../../apps/application.ts';
+import type { Conference } from '../../core/conferences.ts';
 import type { Priority } from '../../events/priority.ts';
 import type { PublishedEvent } from '../../events/publisher.ts';
 import { ucwaError } from '../../http/errors.ts';
@@ -20,7 +21,7 @@ import {
   participantHref,
   participantResource,
 } from './comm-resources.ts';
-import type { AppComm, Conversation, Invitation, Party } from './comm-state.ts';
+import type { AppComm, Conversation, Invitation, Party, Thread } from './comm-state.ts';
 import { isIdle } from './comm-state.ts';
 
 /** Optional parts of an event. */
@@ -36,6 +37,10 @@ export interface Extras {
 export interface Comm {
   readonly host: FeatureHost;
   readonly apps: PerApplication<AppComm>;
+  /** The thread of each online meeting someone is in, by lower-cased focus URI. */
+  readonly meetings: Map<string, Thread>;
+  /** Ad hoc meetings (joinOnlineMeeting without a URI), by lower-cased focus URI. */
+  readonly adhoc: Map<string, Conference>;
   /** The conversation of `:conversation` in the route, or a 404 reply. */
   conversation(ctx: RouteContext): Conversation | ErrorReply;
   fromCommunication(
@@ -102,6 +107,8 @@ export function createComm(host: FeatureHost): Comm {
   const comm: Comm = {
     host,
     apps,
+    meetings: new Map(),
+    adhoc: new Map(),
     conversation(ctx) {
       return apps.get(ctx.app).conversations.get(ctx.params.conversation ?? '') ?? notFound();
     },

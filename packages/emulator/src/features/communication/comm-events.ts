@@ -113,7 +113,9 @@ function leaveOthers(comm: Comm, c: Conversation): void {
     other.typing.get(gone.id)?.cancel();
     other.typing.delete(gone.id);
     comm.fromConversation(other, 'participant', participantHref(other, gone), 'deleted');
-    if (other.participants.size === 0) comm.end(other);
+    // A meeting goes on with no one else in it; a two-party conversation ends.
+    if (other.participants.size === 0 && other.thread.onlineMeetingUri === undefined)
+      comm.end(other);
   }
 }
 

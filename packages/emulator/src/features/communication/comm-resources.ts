@@ -77,6 +77,7 @@ export function conversationResource(c: Conversation): UnknownResource {
       recording: false,
       participantCount: c.participants.size + 1,
       created: new Date(c.created),
+      onlineMeetingUri: c.thread.onlineMeetingUri,
     },
     links: {
       audioVideo: convPath(c, 'audioVideo'),
@@ -195,17 +196,24 @@ const INVITATION_REL = {
   messaging: 'messagingInvitation',
   phoneAudio: 'phoneAudioInvitation',
   audioVideo: 'audioVideoInvitation',
+  onlineMeeting: 'onlineMeetingInvitation',
 } as const;
 
-/** messagingInvitation, phoneAudioInvitation, audioVideoInvitation. */
+/** The modality an invitation links to and the link that cancels it, when the kind has them. */
+function invitationTargets(i: Invitation): { modality?: string; cancel?: string } {
+  if (i.kind === 'onlineMeeting') return {};
+  if (i.kind === 'messaging') return { modality: 'messaging', cancel: 'messaging/terminate' };
+  return { modality: i.kind, cancel: `${i.kind}/stop${cap(i.kind)}` };
+}
+
+/** messagingInvitation, phoneAudioInvitation, audioVideoInvitation, onlineMeetingInvitation. */
 export function invitationResource(i: Invitation): UnknownResource {
   const c = i.conversation;
   const href = invitationHref(i);
   const open = i.state === 'Connecting';
   const incoming = i.direction === 'Incoming';
   const toUser = i.to.user?.address.toLowerCase();
-  const modality = i.kind === 'messaging' ? 'messaging' : i.kind;
-  const cancel = i.kind === 'messaging' ? 'messaging/terminate' : `${i.kind}/stop${cap(i.kind)}`;
+  const { modality, cancel } = invitationTargets(i);
   // A failed invitation's conversation is gone: no links into it.
   const live = c.state !== 'Disconnected';
   const into = (href: string): string | undefined => (live ? href : undefined);
@@ -221,15 +229,16 @@ export function invitationResource(i: Invitation): UnknownResource {
       subject: c.thread.subject,
       to: i.to.uri,
       phoneNumber: i.phoneNumber,
+      onlineMeetingUri: c.thread.onlineMeetingUri,
     },
     links: {
       from: live ? participantLink(c, incoming ? i.from : c.local) : undefined,
       to: toUser === undefined ? undefined : c.app.href(`people/${toUser}`),
       conversation: into(convPath(c)),
-      [modality]: into(convPath(c, modality)),
+      ...(modality === undefined ? {} : { [modality]: into(convPath(c, modality)) }),
       accept: open && incoming && i.kind !== 'audioVideo' ? `${href}/accept` : undefined,
       decline: open && incoming ? `${href}/decline` : undefined,
-      cancel: open && !incoming ? into(convPath(c, cancel)) : undefined,
+      cancel: open && !incoming && cancel !== undefined ? into(convPath(c, cancel)) : undefined,
       message: i.message,
     },
     embedded: {

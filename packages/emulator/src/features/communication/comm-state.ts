@@ -34,6 +34,8 @@ export interface Thread {
   readonly subject: string;
   readonly importance: string;
   readonly members: Set<Conversation>;
+  /** Set for the thread of an online meeting: its focus URI. */
+  readonly onlineMeetingUri?: string;
 }
 
 export interface Message {
@@ -85,10 +87,13 @@ export interface Conversation {
   readonly phoneAudio: PhoneAudioModality;
 }
 
-export type InvitationKind = 'messaging' | 'phoneAudio' | 'audioVideo';
+export type InvitationKind = 'messaging' | 'phoneAudio' | 'audioVideo' | 'onlineMeeting';
 export type InvitationState = 'Connecting' | 'Connected' | 'Declined' | 'Failed' | 'Cancelled';
 
-/** An operation resource: messagingInvitation, phoneAudioInvitation, audioVideoInvitation. */
+/**
+ * An operation resource: messagingInvitation, phoneAudioInvitation, audioVideoInvitation,
+ * onlineMeetingInvitation.
+ */
 export interface Invitation {
   readonly id: string;
   readonly kind: InvitationKind;

@@ -7,16 +7,18 @@ import { communicationResource } from './comm-resources.ts';
 import { CONVERSATION_ROUTES } from './conversations.ts';
 import { INVITATION_ROUTES } from './invitations.ts';
 import { MESSAGING_ROUTES } from './messages.ts';
+import { ONLINE_MEETING_ROUTES } from './online-meetings.ts';
 import { PHONE_AUDIO_ROUTES } from './phone-audio.ts';
 
 /**
  * The communication family: the communication hub (GET, conditional PUT), messaging
  * invitations, conversations and participants, messaging (messages, typing), audioVideo
- * and phoneAudio state machines (media is never established). State per application;
+ * and phoneAudio state machines (media is never established), joining online meetings. State per application;
  * the two ends of a conversation share a thread. See README.md.
  */
 export const communicationFeature: FeatureFactory = (host: FeatureHost): Feature => {
   const comm = createComm(host);
+  host.conferences.register((uri) => comm.adhoc.get(uri.trim().toLowerCase()));
   const drop = (app: Parameters<NonNullable<Feature['onApplicationRemoved']>>[0]): void => {
     const state = comm.apps.peek(app);
     if (state === undefined) return;
@@ -30,6 +32,7 @@ export const communicationFeature: FeatureFactory = (host: FeatureHost): Feature
       ...bindRoutes(comm, MESSAGING_ROUTES),
       ...bindRoutes(comm, AUDIO_VIDEO_ROUTES),
       ...bindRoutes(comm, PHONE_AUDIO_ROUTES),
+      ...bindRoutes(comm, ONLINE_MEETING_ROUTES),
     ],
     embeds: { communication: (app) => communicationResource(app, comm.apps.get(app)) },
     onApplicationRemoved(app) {

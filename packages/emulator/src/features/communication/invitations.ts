@@ -20,7 +20,7 @@ import {
 import { deliver } from './messages.ts';
 
 /** `{ operationId }` when the client gave one (body or query), else nothing. */
-function operationIdOf(ctx: RouteContext): { operationId?: string } {
+export function operationIdOf(ctx: RouteContext): { operationId?: string } {
   const operationId = bodyOrQuery(ctx.input, ctx.query, 'operationId');
   return operationId === undefined ? {} : { operationId };
 }
@@ -231,7 +231,8 @@ export function decline(comm: Comm, ctx: RouteContext, kind: InvitationKind): Re
   return noContent();
 }
 
-const getInvitation =
+/** GET of an invitation of `kind`. */
+export const getInvitation =
   (kind: InvitationKind) =>
   (comm: Comm, ctx: RouteContext): Reply => {
     const i = open(comm, ctx, kind);

@@ -1,0 +1,104 @@
+import { type Conference, conferenceUri } from '../../core/conferences.ts';
+import { ucwaError } from '../../http/errors.ts';
+import type { Reply } from '../../http/types.ts';
+import type { RouteContext } from '../feature.ts';
+import { bodyOrQuery, text } from '../input.ts';
+import { created } from '../replies.ts';
+import type { RouteSpec } from '../route-table.ts';
+import type { Comm } from './comm-core.ts';
+import { invitationHref } from './comm-resources.ts';
+import { newConversation, others, type Party, type Thread } from './comm-state.ts';
+import { getInvitation, newInvitation, operationIdOf } from './invitations.ts';
+
+const INVITATIONS = 'communication/onlineMeetingInvitations';
+
+/**
+ * The meeting a join asks for: one that exists (`host.conferences`: scheduled, assigned or
+ * ad hoc), or a new ad hoc meeting of the user when no URI (or `adhoc`, as
+ * `startOnlineMeeting` sends) is given (joinOnlineMeeting_ref.md).
+ */
+function meetingOf(
+  comm: Comm,
+  ctx: RouteContext,
+  asked: string | undefined,
+): Conference | undefined {
+  if (asked !== undefined && asked.toLowerCase() !== 'adhoc')
+    return comm.host.conferences.find(asked);
+  const key = comm.host.ids.hex(10).toUpperCase();
+  const meeting = { uri: conferenceUri(ctx.user.address, key), key, organizer: ctx.user.address };
+  comm.adhoc.set(meeting.uri.toLowerCase(), meeting);
+  return meeting;
+}
+
+/** The thread everyone in the meeting shares, made by the first one to join. */
+function threadOf(comm: Comm, ctx: RouteContext, uri: string): Thread {
+  const id = uri.toLowerCase();
+  const found = comm.meetings.get(id);
+  if (found !== undefined && found.members.size > 0) return found;
+  const thread: Thread = {
+    threadId: text(ctx.input, 'threadId') ?? comm.host.ids.hex(32),
+    subject: text(ctx.input, 'subject') ?? '',
+    importance: text(ctx.input, 'importance') ?? 'Normal',
+    members: new Set(),
+    onlineMeetingUri: uri,
+  };
+  comm.meetings.set(id, thread);
+  return thread;
+}
+
+/**
+ * POST joinOnlineMeeting: 201 with the onlineMeetingInvitation's Location; on the event
+ * channel the invitation `started`, the conversation `added`, the local participant and
+ * those already in the meeting `added` (each of them sees the newcomer), the conversation
+ * `updated` to Connected, and the invitation `completed` with success once the user is
+ * in the roster (onlineMeetingInvitation_ref.md). A meeting that does not exist: 404
+ * DestinationNotFound. No lobby: every user is admitted at once.
+ */
+export function joinOnlineMeeting(comm: Comm, ctx: RouteContext): Reply {
+  const asked = bodyOrQuery(ctx.input, ctx.query, 'onlineMeetingUri');
+  const meeting = meetingOf(comm, ctx, asked);
+  if (meeting === undefined)
+    return ucwaError(404, 'DestinationNotFound', { message: 'The meeting could not be found.' });
+  const c = newConversation(
+    comm.host.ids.hex(8),
+    ctx.app,
+    threadOf(comm, ctx, meeting.uri),
+    comm.host.clock.now(),
+  );
+  comm.apps.get(ctx.app).conversations.set(c.id, c);
+  const focus: Party = { id: meeting.uri, uri: meeting.uri, name: meeting.uri };
+  const invitation = newInvitation(comm, {
+    kind: 'onlineMeeting',
+    direction: 'Outgoing',
+    conversation: c,
+    ...operationIdOf(ctx),
+    from: c.local,
+    to: focus,
+  });
+  comm.invitationEvent(invitation, 'started');
+  comm.conversationChanged(c, 'added');
+  comm.localParticipantAdded(c);
+  for (const other of others(c)) {
+    c.participants.set(other.local.id, other.local);
+    comm.participantAdded(c, other.local);
+    other.participants.set(c.local.id, c.local);
+    comm.participantAdded(other, c.local);
+    comm.conversationChanged(other, 'updated');
+  }
+  c.state = 'Connected';
+  invitation.state = 'Connected';
+  comm.conversationChanged(c, 'updated');
+  comm.invitationEvent(invitation, 'completed');
+  return created(invitationHref(invitation));
+}
+
+/** joinOnlineMeeting and startOnlineMeeting (one route), and GET of the invitation. */
+export const ONLINE_MEETING_ROUTES: readonly RouteSpec<Comm>[] = [
+  { method: 'POST', path: INVITATIONS, rel: 'joinOnlineMeeting', handle: joinOnlineMeeting },
+  {
+    method: 'GET',
+    path: `${INVITATIONS}/:invitation`,
+    rel: 'onlineMeetingInvitation',
+    handle: getInvitation('onlineMeeting'),
+  },
+];
