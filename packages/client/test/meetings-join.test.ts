@@ -1,40 +1,49 @@
-import type { FetchLike } from '@ucwa/transport';
 import { describe, expect, it } from 'vitest';
-import { signIn } from '../src/index.ts';
+import { UcwaDocumentedError } from '../src/index.ts';
 import { emulator } from './support/emulators.ts';
+import { signInUser, until } from './support/sessions.ts';
 
-describe('meetings.join', () => {
-  it('POSTs joinOnlineMeeting with the meeting URI and an operationId it then tracks', async () => {
+describe.each(['json', 'xml'] as const)('meetings.join against the emulator (%s)', (format) => {
+  it('joins a scheduled meeting: the operation completes with the meeting conversation', async () => {
     const server = await emulator();
-    const posted: { url: string; body: unknown }[] = [];
-    // The emulator serves no onlineMeetingInvitations: answer the join as a server would
-    // (201 and the operation's Location) and record what was sent.
-    const fetch: FetchLike = async (request, init) => {
-      if (
-        request.method === 'POST' &&
-        new URL(request.url).pathname.endsWith('/onlineMeetingInvitations')
-      ) {
-        posted.push({ url: request.url, body: await request.json() });
-        return new Response(null, { status: 201, headers: { location: `${request.url}/i1` } });
-      }
-      return globalThis.fetch(request, init);
-    };
-    const alice = await signIn({
-      discoveryUrl: `${server.url}/`,
-      credentials: { username: 'alice@contoso.com', password: 'demo' },
-      application: { userAgent: 'join-test' },
-      fetch,
-      randomId: (() => {
-        let n = 0;
-        return () => `id-${n++}`;
-      })(),
+    const alice = await signInUser(server.url, 'alice', format);
+    const bob = await signInUser(server.url, 'bob', format);
+    const meeting = await alice.meetings.create({
+      subject: 'Review',
+      attendees: ['sip:bob@contoso.com'],
     });
-    const uri = 'sip:bob@contoso.com;gruu;opaque=app:conf:focus:id:ABCDE';
-    const operation = await alice.meetings.join(uri);
-    expect(posted).toHaveLength(1);
-    expect(posted[0]?.body).toEqual({ onlineMeetingUri: uri, operationId: operation.operationId });
-    operation.cancel();
-    await expect(operation.result).rejects.toBeDefined();
+    const uri = meeting.properties.onlineMeetingUri ?? '';
+    expect(uri).toMatch(/^sip:alice@contoso\.com;gruu;opaque=app:conf:focus:id:/);
+
+    const progress: string[] = [];
+    bob.on({ rel: 'onlineMeetingInvitation' }, (event) => progress.push(event.type));
+    const joining = await bob.meetings.join(uri);
+    const joined = await joining.result;
+    expect(joined.operationId).toBe(joining.operationId);
+    expect(joined.resource?.rel).toBe('onlineMeetingInvitation');
+    expect(joined.resource?.properties).toMatchObject({
+      state: 'Connected',
+      onlineMeetingUri: uri,
+    });
+    await until(() => progress.length >= 2);
+    expect(progress).toEqual(['started', 'completed']);
+    const conversationHref = joined.resource?.links.conversation;
+    const conversation = await bob.read(
+      Array.isArray(conversationHref) ? '' : (conversationHref?.href ?? ''),
+      { fresh: true },
+    );
+    expect(conversation.properties).toMatchObject({ state: 'Connected', onlineMeetingUri: uri });
+
+    // Alice joins her own meeting too; a meeting that does not exist is refused with the
+    // error joinOnlineMeeting_ref.md documents.
+    expect((await (await alice.meetings.join(uri)).result).resource?.properties.state).toBe(
+      'Connected',
+    );
+    const missing = 'sip:alice@contoso.com;gruu;opaque=app:conf:focus:id:NOSUCH';
+    const refused = await bob.meetings.join(missing).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(UcwaDocumentedError);
+    expect(refused).toMatchObject({ status: 404, subcode: 'DestinationNotFound' });
     await alice.signOut();
+    await bob.signOut();
   });
 });
