@@ -1,3 +1,4 @@
+import { findLinks } from '@ucwa/model';
 import { describe, expect, it } from 'vitest';
 import { UcwaDocumentedError } from '../src/index.ts';
 import { emulator } from './support/emulators.ts';
@@ -16,7 +17,9 @@ describe.each(['json', 'xml'] as const)('meetings.join against the emulator (%s)
     expect(uri).toMatch(/^sip:alice@contoso\.com;gruu;opaque=app:conf:focus:id:/);
 
     const progress: string[] = [];
-    bob.on({ rel: 'onlineMeetingInvitation' }, (event) => progress.push(event.type));
+    bob.on({ rel: 'onlineMeetingInvitation' }, (event) => {
+      progress.push(event.type);
+    });
     const joining = await bob.meetings.join(uri);
     const joined = await joining.result;
     expect(joined.operationId).toBe(joining.operationId);
@@ -27,11 +30,8 @@ describe.each(['json', 'xml'] as const)('meetings.join against the emulator (%s)
     });
     await until(() => progress.length >= 2);
     expect(progress).toEqual(['started', 'completed']);
-    const conversationHref = joined.resource?.links.conversation;
-    const conversation = await bob.read(
-      Array.isArray(conversationHref) ? '' : (conversationHref?.href ?? ''),
-      { fresh: true },
-    );
+    const link = joined.resource === undefined ? [] : findLinks(joined.resource, 'conversation');
+    const conversation = await bob.read(link[0]?.href ?? '', { fresh: true });
     expect(conversation.properties).toMatchObject({ state: 'Connected', onlineMeetingUri: uri });
 
     // Alice joins her own meeting too; a meeting that does not exist is refused with the
