@@ -18,6 +18,8 @@ let browser: Browser;
 const pages: Record<string, Page> = {};
 /** Each user's application path, from the event channel requests its page sent. */
 const applications: Record<string, string> = {};
+/** Each user's event channel instance (MultiTabSupport.md). */
+const instances: Record<string, string> = {};
 let shot = 0;
 
 async function snap(name: string): Promise<void> {
@@ -34,8 +36,10 @@ async function signInAs(user: string): Promise<Page> {
   page.setDefaultTimeout(30_000);
   page.on('pageerror', (error) => console.error(`${user} page error:`, error));
   page.on('request', (request) => {
-    const found = /^(.*)\/events$/.exec(new URL(request.url()).pathname)?.[1];
+    const url = new URL(request.url());
+    const found = /^(.*)\/events$/.exec(url.pathname)?.[1];
     if (found !== undefined) applications[user] = found;
+    if (found !== undefined) instances[user] = url.searchParams.get('instanceId') ?? '';
   });
   await page.goto(`${web.url}/?server=${encodeURIComponent(`${emulator.url}/`)}`);
   await page.locator('input[name=user]').fill(`${user}@contoso.com`);
@@ -147,5 +151,43 @@ describe.skipIf(skipReason !== undefined)(
       await text(alice, 'message', 'During the drop');
       await snap('reconnected');
     }, 90_000);
+
+    it('a second tab of alice joins the same application, with a channel of its own', async () => {
+      const first = pages.alice as Page;
+      const second = await first.context().newPage();
+      second.setDefaultTimeout(30_000);
+      let application: string | undefined;
+      let instance: string | undefined;
+      second.on('request', (request) => {
+        const url = new URL(request.url());
+        const found = /^(.*)\/events$/.exec(url.pathname)?.[1];
+        if (found === undefined || application !== undefined) return;
+        application = found;
+        instance = url.searchParams.get('instanceId') ?? '';
+      });
+      await second.goto(`${web.url}/?server=${emulator.url}/`);
+      await second.getByRole('button', { name: 'Sign in' }).click();
+      await text(second, 'status', /^ready$/);
+      await expect.poll(() => application, { timeout: 30_000 }).toBe(applications.alice);
+      expect(instance).not.toBe(instances.alice);
+      await text(first, 'status', /^ready$/);
+      await second.close();
+    }, 60_000);
+
+    it('says what went wrong: a wrong password, a server that is not running', async () => {
+      const page = await (await browser.newContext()).newPage();
+      page.setDefaultTimeout(30_000);
+      await page.goto(`${web.url}/?server=${emulator.url}/`);
+      await page.locator('input[name=password]').fill('wrong');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await text(page, 'sign-in-error', /Wrong user name or password/);
+      await page.screenshot({ path: `${SHOTS}90-wrong-password.png` });
+      await page.locator('input[name=server]').fill('http://127.0.0.1:9/');
+      await page.locator('input[name=password]').fill('demo');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await text(page, 'sign-in-error', /No UCWA server answered|cannot be reached/);
+      await page.screenshot({ path: `${SHOTS}91-server-down.png` });
+      await page.context().close();
+    }, 60_000);
   },
 );
