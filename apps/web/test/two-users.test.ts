@@ -189,5 +189,16 @@ describe.skipIf(skipReason !== undefined)(
       await page.screenshot({ path: `${SHOTS}91-server-down.png` });
       await page.context().close();
     }, 60_000);
+
+    it('alice searches the directory and sets a note', async () => {
+      const alice = pages.alice as Page;
+      await alice.getByPlaceholder('Search people').fill('carol');
+      await alice.getByRole('button', { name: 'Search' }).click();
+      await text(alice, 'search-results', 'Carol');
+      await alice.getByPlaceholder('Note').fill('At lunch');
+      await alice.getByRole('button', { name: 'Set note' }).click();
+      await text(alice, 'event-log', /note updated from me/);
+      await snap('search-and-note');
+    }, 60_000);
   },
 );
