@@ -12,10 +12,12 @@ function which(): string | undefined {
 }
 
 /**
- * Debian's Chromium, installed with apt-get when missing and allowed (root, apt-get
- * present). Either the path of the browser, or why there is none.
+ * Debian's Chromium (or the browser at `UCWA_CHROMIUM`; `none` for no browser), installed
+ * with apt-get when missing and allowed (root, apt-get present). Either the path of the
+ * browser, or why there is none.
  */
 export function findChromium(): { readonly path: string } | { readonly skip: string } {
+  if (process.env.UCWA_CHROMIUM === 'none') return { skip: 'UCWA_CHROMIUM=none: no browser wanted' };
   const found = which();
   if (found !== undefined) return { path: found };
   if (process.getuid?.() !== 0 || !existsSync(APT_GET)) {
