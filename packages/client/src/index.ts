@@ -3,6 +3,7 @@ export { UcwaDiscoveryError } from './errors/discovery-error.ts';
 export { documentedError, UcwaDocumentedError } from './errors/documented-error.ts';
 export { UcwaRedirectRefusedError } from './errors/redirect-refused-error.ts';
 export { UcwaSessionClosedError } from './errors/session-closed-error.ts';
+export { UcwaTabCommandError } from './errors/tab-command-error.ts';
 export type { UcwaClientErrorName } from './errors/ucwa-client-error.ts';
 export { isUcwaClientError, UcwaClientError } from './errors/ucwa-client-error.ts';
 export type { OperationInputs, OperationRel } from './generated/inputs.ts';

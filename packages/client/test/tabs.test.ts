@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type IncomingInvitation, joinTabs, type Tab, type TabRole } from '../src/index.ts';
+import {
+  type IncomingInvitation,
+  joinTabs,
+  type Tab,
+  type TabRole,
+  UcwaTabCommandError,
+} from '../src/index.ts';
 import { emulator } from './support/emulators.ts';
 import { collector, deferred, signInUser } from './support/sessions.ts';
 
@@ -16,7 +22,7 @@ function becomes(tab: Tab, role: TabRole): Promise<void> {
 }
 
 describe('tabs sharing one application over a BroadcastChannel', () => {
-  it('one leads, the other follows and sends through it, and takes over when the leader closes', async () => {
+  it('one leads; the helpers of every tab work through it, also after a takeover', async () => {
     const server = await emulator();
     const name = `ucwa-tabs-${crypto.randomUUID()}`;
     const ids = ['tab-a', 'tab-b'];
@@ -36,45 +42,70 @@ describe('tabs sharing one application over a BroadcastChannel', () => {
     expect(first.role).toBe('leader');
     const second = await joinTabs(options());
     expect(second.role).toBe('follower');
-    expect(second.session).toBeUndefined();
+    // Both tabs have a session on the one application.
+    expect(second.session.application.href).toBe(first.session.application.href);
 
     const bob = await signInUser(server.url, 'bob');
     await bob.makeMeAvailable({ supportedModalities: ['Messaging'] });
-    const leader = first.session;
-    if (leader === undefined) throw new Error('the first tab leads without a session');
-    await leader.makeMeAvailable({ supportedModalities: ['Messaging'] });
     const invited = deferred<IncomingInvitation>();
     bob.messaging.onInvitation(invited.resolve);
-    const started = leader.messaging.start({ to: 'sip:bob@contoso.com' });
+    const atBobTexts = collector<string>();
+    bob.messaging.onMessage((message) => atBobTexts.push(message.text));
+
+    // The helpers of the follower's session, through the leader.
+    const tab = second.session;
+    await tab.makeMeAvailable({ supportedModalities: ['Messaging'] });
+    expect((await tab.presence.get()).properties.availability).toBe('Online');
+    const started = tab.messaging.start({ to: 'sip:bob@contoso.com', subject: 'From a tab' });
     const atBob = await (await invited.promise).accept();
-    await started;
-
-    const inFirst = collector<string>();
+    const conversation = await started;
     const inSecond = collector<string>();
-    first.on({ rel: 'message', type: 'completed' }, (event) => inFirst.push(event.link.href));
-    second.on({ rel: 'message', type: 'completed' }, (event) => inSecond.push(event.link.href));
+    conversation.onMessage((message) => inSecond.push(message.text));
+    const inFirst = collector<string>();
+    first.session.messaging.onMessage((message) => inFirst.push(message.text));
+    const rawInSecond = collector<string>();
+    second.on({ rel: 'message', type: 'completed' }, (event) => rawInSecond.push(event.link.href));
     await atBob.send('one');
-    expect(await inSecond.atLeast(1)).toEqual(await inFirst.atLeast(1));
+    await conversation.send('from the follower');
+    expect(await inSecond.atLeast(1)).toEqual(['one']);
+    expect(await inFirst.atLeast(1)).toEqual(['one']);
+    expect(await atBobTexts.atLeast(1)).toEqual(['from the follower']);
 
-    // The follower's command goes out through the leader's transport.
+    // A raw command, and a failure there comes back as a typed error here.
     const me = await second.command({
       method: 'GET',
-      href: leader.application.embedded.me?.href ?? '',
+      href: first.session.application.embedded.me?.href ?? '',
     });
     expect(me.ok && me.resource?.rel).toBe('me');
+    const missing = await tab
+      .read(`${tab.application.href}/nothing-here`)
+      .catch((error: unknown) => error);
+    expect(missing).toBeInstanceOf(UcwaTabCommandError);
+    expect(missing).toMatchObject({ status: 404, remoteName: 'UcwaHttpError' });
 
-    const application = leader.application.href;
+    const application = first.session.application.href;
     await first.close();
     // Sent while no tab leads: the server keeps it for the application's event channel.
     await atBob.send('two');
+    // Sent while no tab leads: it waits for the next leader.
+    const queued = conversation.send('while no tab leads');
     await becomes(second, 'leader');
-    expect(second.session?.application.href).toBe(application);
+    await queued;
+    expect(second.session.application.href).toBe(application);
     await atBob.send('three');
-    const seen = await inSecond.atLeast(3);
-    expect(new Set(seen).size).toBe(3);
-    expect(inFirst.items).toHaveLength(1);
+    expect(await inSecond.atLeast(3)).toEqual(['one', 'two', 'three']);
+    // Every relayed event once: incoming and sent messages, before and after the takeover.
+    const raw = await rawInSecond.atLeast(4);
+    expect(new Set(raw).size).toBe(raw.length);
+    expect(inFirst.items).toEqual(['one']);
+    await conversation.send('after the takeover');
+    expect(await atBobTexts.atLeast(3)).toEqual([
+      'from the follower',
+      'while no tab leads',
+      'after the takeover',
+    ]);
 
-    await second.session?.signOut();
+    await second.session.signOut();
     await second.close();
     await bob.signOut();
   });

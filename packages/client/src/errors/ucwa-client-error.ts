@@ -3,7 +3,8 @@ export type UcwaClientErrorName =
   | 'UcwaDiscoveryError'
   | 'UcwaRedirectRefusedError'
   | 'UcwaSessionClosedError'
-  | 'UcwaDocumentedError';
+  | 'UcwaDocumentedError'
+  | 'UcwaTabCommandError';
 
 /** Base of every error `@ucwa/client` throws itself; transport errors pass through as they are. */
 export abstract class UcwaClientError extends Error {

@@ -47,7 +47,7 @@ export function attachChannel(
   }
   const transport = core.transport;
   const channel = createEventChannel({
-    fetchEvents: (h, o) => transport.getEvents(h, o),
+    fetchEvents: core.fetchEvents ?? ((h, o) => transport.getEvents(h, o)),
     ...(cursor === undefined ? { href: href ?? '' } : { cursor }),
     ...(core.cfg.options.events === undefined ? {} : { settings: core.cfg.options.events }),
     timers: core.cfg.timers,

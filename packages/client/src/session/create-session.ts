@@ -1,4 +1,4 @@
-import type { EventCursor } from '@ucwa/events';
+import type { EventCursor, FetchEvents } from '@ucwa/events';
 import type { Resource } from '@ucwa/model';
 import type { Transport } from '@ucwa/transport';
 import type { ApplicationIdentity } from '../sign-in/create-application.ts';
@@ -6,7 +6,7 @@ import type { SignInConfig } from '../sign-in/sign-in-config.ts';
 import { createResourceStore } from '../store/resource-store.ts';
 import { attachChannel } from './channel-wiring.ts';
 import { channelReactions, endSession } from './recovery.ts';
-import type { SessionCore } from './session-core.ts';
+import type { SessionCore, TabHooks } from './session-core.ts';
 import type { StatusCell } from './status.ts';
 
 /** Everything a session starts from. */
@@ -19,6 +19,9 @@ export interface SessionStart {
   readonly applicationsUrl: string;
   readonly userUrl: string;
   readonly cursor?: EventCursor;
+  /** A tab's session: P-GETs answered by the leading tab's relay, and its hooks. */
+  readonly fetchEvents?: FetchEvents;
+  readonly tab?: TabHooks;
 }
 
 /** Builds the core, seeds the store with the application and starts the channel. */
@@ -32,6 +35,8 @@ export function startCore(start: SessionStart): SessionCore {
     conversations: new Map(),
     disposers: new Set(),
     transport: start.transport,
+    fetchEvents: start.fetchEvents,
+    tab: start.tab,
     application: start.application,
     applicationsUrl: start.applicationsUrl,
     userUrl: start.userUrl,

@@ -16,7 +16,7 @@ function wait(core: SessionCore, ms: number): Promise<void> {
  * Sets up again what the session had set up. One that fails is tried once more; one that
  * fails again is left out, rather than recreating an application that works.
  */
-async function runRestorers(core: SessionCore, reason: RestoreReason): Promise<void> {
+export async function runRestorers(core: SessionCore, reason: RestoreReason): Promise<void> {
   for (const restore of [...core.restorers.values()]) {
     await restore(reason)
       .catch(() => restore(reason))

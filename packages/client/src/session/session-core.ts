@@ -1,10 +1,17 @@
-import type { EventChannel, EventCursor, EventFilter, EventHandler } from '@ucwa/events';
+import type {
+  EventChannel,
+  EventCursor,
+  EventFilter,
+  EventHandler,
+  FetchEvents,
+} from '@ucwa/events';
 import type { Resource } from '@ucwa/model';
 import type { Transport } from '@ucwa/transport';
 import type { ConversationRoute } from '../helpers/conversation-routes.ts';
 import type { ApplicationIdentity } from '../sign-in/create-application.ts';
 import type { SignInConfig } from '../sign-in/sign-in-config.ts';
 import type { LiveResourceStore } from '../store/resource-store.ts';
+import type { SessionSnapshot } from './snapshot-types.ts';
 import type { StatusCell } from './status.ts';
 
 /** Why state the session set up is being restored. */
@@ -20,6 +27,14 @@ export interface Subscription {
   detach: () => void;
 }
 
+/** How a tab's session differs: the leading tab holds the application and its channel. */
+export interface TabHooks {
+  /** The leading tab's snapshot. */
+  snapshot(): SessionSnapshot;
+  /** Signs the leading tab's session out (the application ends for every tab). */
+  signOut(): Promise<void>;
+}
+
 /** The mutable heart of one session; nothing in it is shared with another session. */
 export interface SessionCore {
   readonly cfg: SignInConfig;
@@ -31,6 +46,10 @@ export interface SessionCore {
   /** The conversations the session sets up again after a loss, by each href they had. */
   readonly conversations: Map<string, ConversationRoute>;
   transport: Transport;
+  /** Where the event channel's P-GETs go; default the transport's `getEvents`. */
+  readonly fetchEvents: FetchEvents | undefined;
+  /** Set for the session of a tab ({@link TabHooks}). */
+  readonly tab: TabHooks | undefined;
   application: Resource<'application'>;
   applicationsUrl: string;
   userUrl: string;

@@ -19,7 +19,7 @@ import { invokeLink } from './invoke.ts';
 import { followLink, readLink, updateResource } from './navigation.ts';
 import { endSession } from './recovery.ts';
 import type { Session } from './session.ts';
-import type { SessionCore } from './session-core.ts';
+import type { SessionCore, TabHooks } from './session-core.ts';
 import type { SessionSnapshot } from './snapshot-types.ts';
 import { subscribe } from './subscribe.ts';
 
@@ -93,6 +93,13 @@ async function signOut(core: SessionCore): Promise<void> {
   await core.transport.delete(href);
 }
 
+/** A tab's session: the leading tab signs out, and this one ends. */
+async function tabSignOut(core: SessionCore, tab: TabHooks): Promise<void> {
+  if (core.status.current.state === 'signedOut') return;
+  endSession(core, { kind: 'signOut' });
+  await tab.signOut();
+}
+
 /** The public face of a session core. */
 export function sessionOf(core: SessionCore): Session {
   return {
@@ -127,7 +134,7 @@ export function sessionOf(core: SessionCore): Session {
     phoneAudio: createPhoneAudio(core),
     meetings: createMeetings(core),
     batch: (hrefs, o) => batchGet(core, hrefs, o?.signal),
-    snapshot: () => snapshotOf(core),
+    snapshot: () => core.tab?.snapshot() ?? snapshotOf(core),
     detach: async () => {
       const channel = core.channel;
       endSession(core, { kind: 'detached' });
@@ -135,6 +142,6 @@ export function sessionOf(core: SessionCore): Session {
       // Stopped: nothing after this cursor was dispatched, so a snapshot continues from it.
       core.finalCursor = channel?.cursor;
     },
-    signOut: () => signOut(core),
+    signOut: () => (core.tab === undefined ? signOut(core) : tabSignOut(core, core.tab)),
   };
 }

@@ -37,8 +37,15 @@ export class TabCoordinator {
   session: Session | undefined;
   readonly handlers = new Set<Handler>();
   readonly roleListeners = new Set<(role: TabRole) => void>();
+  /** Told when the leader recreated a lost application, with its snapshot. */
+  readonly restoreListeners = new Set<(snapshot: SessionSnapshot) => void>();
   readonly #s: CoordinatorSettings;
   readonly #pending = new Map<number, (result: TabCommandResult) => void>();
+  /** Commands made while no tab leads, sent once one does. */
+  #queued: {
+    command: TabCommand;
+    resolve: (result: TabCommandResult | Promise<TabCommandResult>) => void;
+  }[] = [];
   #snapshot: SessionSnapshot | undefined;
   #lowestClaim: string;
   #timer: unknown;
@@ -62,6 +69,16 @@ export class TabCoordinator {
   #setRole(role: TabRole): void {
     this.role = role;
     for (const listener of [...this.roleListeners]) listener(role);
+    if (role !== 'electing')
+      for (const q of this.#queued.splice(0)) q.resolve(this.#send(q.command));
+  }
+
+  /** The leader's snapshot: this tab's session's when it leads, else the last heartbeat's. */
+  get snapshot(): SessionSnapshot | undefined {
+    const session = this.session;
+    return this.role === 'leader' && session !== undefined && session.status.state !== 'signedOut'
+      ? session.snapshot()
+      : this.#snapshot;
   }
 
   deliver(event: UcwaEvent, sender: SenderRef): void {
@@ -72,6 +89,7 @@ export class TabCoordinator {
   /** Asks to lead; the lowest id among the claims of one window wins. */
   elect(): void {
     if (this.#closed) return;
+    this.#failPending('UcwaTabLeaderLeft', 'the leading tab went away');
     this.#setRole('electing');
     this.#lowestClaim = this.#s.id;
     this.#post({ t: 'claim', id: this.#s.id });
@@ -94,12 +112,28 @@ export class TabCoordinator {
       this.#post({ t: 'event', event, sender });
       this.deliver(event, sender);
     });
+    this.#announceRestores(session);
     this.#setRole('leader');
     this.#beat();
   }
 
+  /** After the session recreated a lost application, every tab sets its state up again. */
+  #announceRestores(session: Session): void {
+    let lost = false;
+    session.onStatus((status) => {
+      if (status.state === 'reconnecting' && status.reason.kind === 'applicationLost') lost = true;
+      if (status.state !== 'ready' || !lost) return;
+      lost = false;
+      const snapshot = session.snapshot();
+      this.#post({ t: 'restore', snapshot });
+      for (const listener of [...this.restoreListeners]) listener(snapshot);
+    });
+  }
+
   #beat(): void {
     if (this.role !== 'leader' || this.session === undefined || this.#closed) return;
+    // Signed out: there is no application left to hand over.
+    if (this.session.status.state === 'signedOut') return;
     this.#snapshot = this.session.snapshot();
     this.#post({ t: 'heartbeat', id: this.#s.id, snapshot: this.#snapshot });
     this.#later(this.#s.heartbeatMs, () => this.#beat());
@@ -111,17 +145,16 @@ export class TabCoordinator {
     this.#later(this.#s.leaderTimeoutMs, () => this.elect());
   }
 
+  /** Commands sent to a leader that will not answer them fail (they may have run, or not). */
+  #failPending(name: string, message: string): void {
+    for (const resolve of this.#pending.values())
+      resolve({ ok: false, name, message, status: undefined });
+    this.#pending.clear();
+  }
+
   #leaderLeft(snapshot: SessionSnapshot): void {
     this.#snapshot = snapshot;
-    for (const resolve of this.#pending.values()) {
-      resolve({
-        ok: false,
-        name: 'UcwaTabLeaderLeft',
-        message: 'the leading tab closed',
-        status: undefined,
-      });
-    }
-    this.#pending.clear();
+    this.#failPending('UcwaTabLeaderLeft', 'the leading tab closed');
     if (this.role !== 'leader') this.elect();
   }
 
@@ -138,6 +171,9 @@ export class TabCoordinator {
       this.#leaderLeft(message.snapshot);
     } else if (message.t === 'event') {
       if (!leading) this.deliver(message.event, message.sender);
+    } else if (message.t === 'restore') {
+      this.#snapshot = message.snapshot;
+      if (!leading) for (const listener of [...this.restoreListeners]) listener(message.snapshot);
     } else if (message.t === 'command') {
       if (leading && this.session !== undefined) {
         const { from, seq } = message;
@@ -151,8 +187,16 @@ export class TabCoordinator {
     }
   }
 
-  /** Runs a command here when leading, else through the leader. */
+  /**
+   * Runs a command here when leading, else through the leader; while no tab leads, once
+   * one does.
+   */
   command(command: TabCommand): Promise<TabCommandResult> {
+    if (this.role !== 'electing') return this.#send(command);
+    return new Promise((resolve) => this.#queued.push({ command, resolve }));
+  }
+
+  #send(command: TabCommand): Promise<TabCommandResult> {
     if (this.role === 'leader' && this.session !== undefined)
       return runCommand(this.session, command);
     const seq = this.#seq++;

@@ -1,14 +1,22 @@
 import type { SenderRef } from '@ucwa/events';
-import type { UcwaEvent, UnknownResource } from '@ucwa/model';
-import type { ResourceInput } from '@ucwa/transport';
+import type { PropertyBag, UcwaEvent, UnknownResource } from '@ucwa/model';
+import type { ResourceInput, TextBody } from '@ucwa/transport';
 import type { SessionSnapshot } from '../session/snapshot-types.ts';
 
-/** What a follower tab asks the leader to send on its behalf. */
-export interface TabCommand {
-  readonly method: 'GET' | 'POST' | 'DELETE';
-  readonly href: string;
-  readonly input?: ResourceInput;
-}
+/**
+ * What a tab asks the leading tab to send with its transport (hrefs carry their query).
+ * `signOut` signs the leading tab's session out, which ends the application for every tab.
+ */
+export type TabCommand =
+  | { readonly method: 'GET'; readonly href: string }
+  | { readonly method: 'POST'; readonly href: string; readonly input?: ResourceInput | TextBody }
+  | {
+      readonly method: 'PUT';
+      readonly resource: UnknownResource;
+      readonly changes?: PropertyBag;
+    }
+  | { readonly method: 'DELETE'; readonly href: string }
+  | { readonly method: 'signOut' };
 
 /** The leader's answer to a command. */
 export type TabCommandResult =
@@ -17,12 +25,17 @@ export type TabCommandResult =
       readonly status: number;
       readonly location: string | undefined;
       readonly resource: UnknownResource | undefined;
+      /** The answer's `ETag`, if any. */
+      readonly etag?: string | undefined;
     }
   | {
       readonly ok: false;
       readonly name: string;
       readonly message: string;
       readonly status: number | undefined;
+      /** The UCWA error's code and subcode, when the server sent them. */
+      readonly code?: string | undefined;
+      readonly subcode?: string | undefined;
     };
 
 /** The messages tabs exchange on their `BroadcastChannel` (MultiTabSupport.md). */
@@ -34,6 +47,8 @@ export type TabMessage =
   /** The leader is closing; the snapshot is final (its channel has stopped). */
   | { readonly t: 'bye'; readonly id: string; readonly snapshot: SessionSnapshot }
   | { readonly t: 'event'; readonly event: UcwaEvent; readonly sender: SenderRef }
+  /** The leader recreated the application: each tab sets up again what its session had. */
+  | { readonly t: 'restore'; readonly snapshot: SessionSnapshot }
   | {
       readonly t: 'command';
       readonly from: string;
@@ -54,7 +69,7 @@ export interface TabChannel {
   close(): void;
 }
 
-const KINDS = new Set(['claim', 'heartbeat', 'bye', 'event', 'command', 'result']);
+const KINDS = new Set(['claim', 'heartbeat', 'bye', 'event', 'restore', 'command', 'result']);
 
 /** Whether `data` looks like a {@link TabMessage} (another script may share the channel name). */
 export function isTabMessage(data: unknown): data is TabMessage {

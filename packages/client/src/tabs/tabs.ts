@@ -12,6 +12,7 @@ import {
   type TabCommand,
   type TabCommandResult,
 } from './tab-messages.ts';
+import { openTabSession } from './tab-session.ts';
 
 export type { TabRole };
 
@@ -39,12 +40,17 @@ export interface TabsOptions {
 export interface Tab {
   readonly id: string;
   readonly role: TabRole;
-  /** The session, in the leading tab only. */
-  readonly session: Session | undefined;
+  /**
+   * This tab's session: its helpers (`messaging`, `presence`, ...), store and subscriptions
+   * work in every tab; its requests are sent by the leading tab, whichever that is now,
+   * and its events are the ones the leader relays. `batch` runs in the leading tab only.
+   * `signOut()` signs the leading tab out (the application ends for every tab).
+   */
+  readonly session: Session;
   onRole(listener: (role: TabRole) => void): () => void;
   /** The shared channel's events, in this tab, whichever tab leads. */
   on(filter: EventFilter, handler: (event: UcwaEvent, sender: SenderRef) => void): () => void;
-  /** A GET, POST or DELETE sent by the leading tab's transport. */
+  /** A request sent by the leading tab's transport. */
   command(command: TabCommand): Promise<TabCommandResult>;
   /** Leaves: a leader hands its application over (it is not deleted). */
   close(): Promise<void>;
@@ -79,12 +85,13 @@ function settled(coordinator: TabCoordinator): Promise<void> {
  * Joins the tabs of one origin signed in as one user (MultiTabSupport.md): one tab leads
  * over the `BroadcastChannel` (it signs in, or resumes the application the previous leader
  * left), the others receive its events and send their commands through it, and another
- * tab takes over when the leader closes or stops beating.
+ * tab takes over when the leader closes or stops beating. Every tab has a session whose
+ * helpers work through the leader.
  *
  * @example
  * ```ts
  * const tab = await joinTabs({ signIn: { domain: 'contoso.com', credentials, application } });
- * tab.on({ rel: 'message' }, (event) => render(event));
+ * tab.session.messaging.onMessage((message) => render(message.text));
  * ```
  */
 export async function joinTabs(options: TabsOptions): Promise<Tab> {
@@ -106,14 +113,15 @@ export async function joinTabs(options: TabsOptions): Promise<Tab> {
   const ready = settled(coordinator);
   coordinator.elect();
   await ready;
+  const snapshot = coordinator.snapshot;
+  if (snapshot === undefined) throw new TypeError('joinTabs: no tab leads with an application');
+  const session = await openTabSession(coordinator, options.signIn, snapshot);
   return {
     id,
     get role() {
       return coordinator.role;
     },
-    get session() {
-      return coordinator.session;
-    },
+    session,
     onRole: (listener) => {
       coordinator.roleListeners.add(listener);
       return () => coordinator.roleListeners.delete(listener);
@@ -124,6 +132,9 @@ export async function joinTabs(options: TabsOptions): Promise<Tab> {
       return () => coordinator.handlers.delete(entry);
     },
     command: (command) => coordinator.command(command),
-    close: () => coordinator.close(),
+    close: async () => {
+      await session.detach();
+      await coordinator.close();
+    },
   };
 }

@@ -1,0 +1,82 @@
+import { isResource } from '@ucwa/model';
+import { UcwaTabCommandError } from '../errors/tab-command-error.ts';
+import { startCore } from '../session/create-session.ts';
+import { runRestorers } from '../session/recovery.ts';
+import type { Session } from '../session/session.ts';
+import type { SessionCore } from '../session/session-core.ts';
+import { sessionOf } from '../session/session-object.ts';
+import type { SessionSnapshot } from '../session/snapshot-types.ts';
+import { createStatusCell } from '../session/status.ts';
+import { resolveSignIn } from '../sign-in/sign-in-config.ts';
+import type { SignInOptions } from '../sign-in/sign-in-options.ts';
+import { relayedEvents } from './relay-events.ts';
+import { relayTransport } from './relay-transport.ts';
+import type { TabCoordinator } from './tab-coordinator.ts';
+
+async function readApplication(core: SessionCore, href: string): Promise<void> {
+  const application = await core.transport.get(href);
+  if (!isResource(application, 'application')) throw new TypeError(`${href} is not an application`);
+  core.application = application;
+  core.store.clear();
+  core.store.seed(application);
+}
+
+async function restore(core: SessionCore, applicationHref: string): Promise<void> {
+  await readApplication(core, applicationHref).catch(() => {});
+  await runRestorers(core, 'applicationLost');
+  if (core.status.current.state !== 'signedOut') core.status.set({ state: 'ready' });
+}
+
+/**
+ * The session of one tab: its own store, subscriptions and helpers, with every request
+ * sent by the leading tab (whichever that is now) and the events the leader relays. After
+ * the leader recreated a lost application, it reads the new one and sets up again what it
+ * had set up (availability, presence subscriptions, conversations).
+ */
+export async function openTabSession(
+  coordinator: TabCoordinator,
+  options: SignInOptions,
+  snapshot: SessionSnapshot,
+): Promise<Session> {
+  const identity = {
+    userAgent: snapshot.userAgent,
+    culture: snapshot.culture,
+    endpointId: snapshot.endpointId,
+    instanceId: snapshot.instanceId,
+  };
+  const cfg = resolveSignIn({ ...options, application: identity });
+  const origin = new URL(snapshot.applicationHref).origin;
+  const transport = relayTransport(origin, (command) => coordinator.command(command));
+  const application = await transport.get(snapshot.applicationHref);
+  if (!isResource(application, 'application'))
+    throw new TypeError(`${snapshot.applicationHref} is not an application`);
+  const relay = relayedEvents(cfg.timers);
+  coordinator.handlers.add({ filter: {}, handler: relay.push });
+  const core = startCore({
+    cfg,
+    identity,
+    status: createStatusCell(options.onStatus),
+    transport,
+    application,
+    ...snapshot.discovery,
+    fetchEvents: relay.fetchEvents,
+    tab: {
+      snapshot: () => coordinator.snapshot ?? snapshot,
+      signOut: async () => {
+        const result = await coordinator.command({ method: 'signOut' });
+        if (!result.ok) throw new UcwaTabCommandError(result.message, result);
+      },
+    },
+  });
+  coordinator.restoreListeners.add((restored) => {
+    core.status.set({
+      state: 'reconnecting',
+      reason: { kind: 'applicationLost', error: undefined },
+    });
+    // Sends made meanwhile wait for this, as after a recovery in the leading tab.
+    core.recovering = restore(core, restored.applicationHref).finally(() => {
+      core.recovering = undefined;
+    });
+  });
+  return sessionOf(core);
+}
