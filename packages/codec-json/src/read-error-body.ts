@@ -1,6 +1,6 @@
 import type { UcwaErrorBody, UcwaErrorParameter } from '@ucwa/model';
 import { put } from './put.ts';
-import { readLink } from './read-resource.ts';
+import { readLink } from './read-links.ts';
 import {
   checkName,
   expected,

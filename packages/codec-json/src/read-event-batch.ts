@@ -9,12 +9,12 @@ import type {
 import { eventTypes } from '@ucwa/model/codec';
 import { put } from './put.ts';
 import { readErrorBody } from './read-error-body.ts';
-import { readLink, readLinkInPlace, readResource } from './read-resource.ts';
+import { readLink, readLinks } from './read-links.ts';
+import { readResource } from './read-resource.ts';
 import {
   checkName,
   expected,
   type JsonObject,
-  readBag,
   readChild,
   readList,
   readOptionalString,
@@ -33,7 +33,7 @@ const STATUSES: readonly string[] = ['success', 'failure'];
  * resync, then `sender` blocks in document order, each with its `events`.
  */
 export function readEventBatch(walk: Walk, object: JsonObject): EventBatch {
-  const links = readBag(walk, object._links ?? {}, '_links', readLinkInPlace, BATCH_LINKS);
+  const links = readLinks(walk, object._links ?? {}, '_links', BATCH_LINKS);
   const batch: Mutable<EventBatch> = { href: '', senders: [] };
   for (const rel of BATCH_LINKS) {
     const link = links[rel] as Link | undefined;

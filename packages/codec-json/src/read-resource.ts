@@ -1,23 +1,22 @@
 import type { EmbeddedBag, Link, LinkBag, PropertyValue, UnknownResource } from '@ucwa/model';
-import { put } from './put.ts';
+import { readLinks } from './read-links.ts';
 import { readValue } from './read-value.ts';
 import {
   checkName,
+  enter,
   expected,
   isObject,
   type JsonObject,
-  readBag,
   readItem,
-  readOptionalString,
   readString,
   type Walk,
 } from './walk.ts';
 
 // Speed: this is the hot path of every GET. `JSON.parse` gave us a tree nobody else holds,
 // so the links and embedded bags are that tree's own objects, checked and completed in
-// place (see `readBag`): a link object holding only an href gets its `rel`, an embedded
-// entry is replaced by its resource. Only the properties are copied, since they share
-// their object with `rel`, `_links` and `_embedded`.
+// place (see `readLinks` and `readEmbedded`): a link object holding only an href gets its
+// `rel`, an embedded entry is replaced by its resource. Only the properties are copied,
+// since they share their object with `rel`, `_links` and `_embedded`.
 
 /** The links or embedded resources of a resource that has none. */
 const NONE: LinkBag & EmbeddedBag = Object.freeze({});
@@ -46,8 +45,8 @@ export function readResource(walk: Walk, object: JsonObject, fallbackRel = ''): 
         checkName(walk, key);
         properties[key] = value;
       }
-    } else if (key === '_links') links = readBag(walk, value, key, readLinkInPlace, SELF);
-    else if (key === '_embedded') embedded = readBag(walk, value, key, readEmbedded, []);
+    } else if (key === '_links') links = readLinks(walk, value, key, SELF);
+    else if (key === '_embedded') embedded = readEmbedded(walk, value, key);
     else if (key === 'rel') rel = readString(walk, value, key);
     else {
       checkName(walk, key);
@@ -58,54 +57,22 @@ export function readResource(walk: Walk, object: JsonObject, fallbackRel = ''): 
   return { rel, href: self === undefined ? '' : self.href, properties, links, embedded };
 }
 
-function readEmbedded(walk: Walk, item: unknown, rel: string, index: number): UnknownResource {
-  return readItem(walk, item, rel, index, readResource);
-}
-
 /**
- * A link object `{ href, title?, revision? }` in a bag, its rel being its key: one that
- * holds only an href (and maybe a `rel`, which the key overrides) becomes the link itself,
- * without a step on the path; anything else is read by {@link readLink}.
+ * `_embedded`: resources by rel, each an object or an array of them as the document gives
+ * it, each replaced in place by its resource (the bag is the parsed object itself).
  */
-export function readLinkInPlace(walk: Walk, item: unknown, rel: string, index: number): Link {
-  const fast =
-    isObject(item) &&
-    typeof item.href === 'string' &&
-    walk.path.length + 2 < walk.maxDepth &&
-    onlyHref(item);
-  if (fast) {
-    (item as { rel?: string }).rel = rel;
-    return item as unknown as Link;
+function readEmbedded(walk: Walk, value: unknown, key: string): EmbeddedBag {
+  if (!isObject(value)) return expected(walk, 'an object', key);
+  enter(walk, key);
+  const bag = value as { [rel: string]: unknown };
+  for (const rel in bag) {
+    if (walk.inherited && !Object.hasOwn(bag, rel)) continue;
+    checkName(walk, rel);
+    const item = bag[rel];
+    if (!Array.isArray(item)) bag[rel] = readItem(walk, item, rel, -1, readResource);
+    else
+      for (let i = 0; i < item.length; i++) item[i] = readItem(walk, item[i], rel, i, readResource);
   }
-  return readItem(walk, item, rel, index, readLink);
-}
-
-function onlyHref(item: JsonObject): boolean {
-  // An inherited key makes this false, which only sends the link to readLink.
-  for (const key in item) if (key !== 'href' && key !== 'rel') return false;
-  return true;
-}
-
-type MutableLink = { -readonly [K in keyof Link]: Link[K] };
-
-/**
- * A link object `{ href, title?, revision? }`. `rel` is its `_links` key or what the
- * caller says; `undefined` (event `link` and `in`) means the object must name its own.
- */
-export function readLink(walk: Walk, object: JsonObject, rel: string | undefined): Link {
-  const link: MutableLink = {
-    rel: rel ?? readString(walk, object.rel, 'rel'),
-    href: readString(walk, object.href, 'href'),
-  };
-  put(link, 'title', readOptionalString(walk, object.title, 'title'));
-  const revision = object.revision;
-  if (revision != null) {
-    // A number; one example in the reference sends it as a string ("2").
-    const number =
-      typeof revision === 'string' && /^\d{1,9}$/.test(revision) ? Number(revision) : revision;
-    link.revision = Number.isFinite(number)
-      ? (number as number)
-      : expected(walk, 'a number', 'revision');
-  }
-  return link;
+  walk.path.pop();
+  return bag as EmbeddedBag;
 }

@@ -122,13 +122,6 @@ export function readList<T, A>(
 }
 
 /**
- * Reads one item of a bag: `index` is its place in an array of its rel, -1 for a single
- * one. The path holds the bag's key; a reader that may fail or nest pushes `rel` (and
- * `index`) with {@link enterItem}, a fast path that cannot fail need not.
- */
-export type ItemReader<T> = (walk: Walk, item: unknown, rel: string, index: number) => T;
-
-/**
  * The object `item` of a bag, read by `read` one step (or, in an array, two) deeper:
  * under `rel`, and under `index` when it is at least 0.
  */
@@ -145,34 +138,4 @@ export function readItem<T>(
   walk.path.pop();
   if (index >= 0) walk.path.pop();
   return result;
-}
-
-/**
- * `_links` or `_embedded`: items by rel, each an object or an array of them as the
- * document gives it, read by `read` and put back in place (the bag is the parsed object
- * itself, which nobody else holds). A rel in `single` may not be an array.
- */
-export function readBag<T>(
-  walk: Walk,
-  value: unknown,
-  key: string,
-  read: ItemReader<T>,
-  single: readonly string[],
-): { readonly [rel: string]: T | readonly T[] } {
-  if (!isObject(value)) return expected(walk, 'an object', key);
-  enter(walk, key);
-  const bag = value as { [rel: string]: unknown };
-  for (const rel in bag) {
-    if (walk.inherited && !Object.hasOwn(bag, rel)) continue;
-    checkName(walk, rel);
-    const item = bag[rel];
-    if (!Array.isArray(item)) {
-      // A store only where the item changed: a keyed store costs more than the compare.
-      const read1 = read(walk, item, rel, -1);
-      if (read1 !== item) bag[rel] = read1;
-    } else if (single.includes(rel)) expected(walk, 'an object', rel);
-    else for (let i = 0; i < item.length; i++) item[i] = read(walk, item[i], rel, i);
-  }
-  walk.path.pop();
-  return bag as { [rel: string]: T | readonly T[] };
 }
