@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type Conversation,
   type IncomingInvitation,
   joinTabs,
   type Tab,
@@ -107,6 +108,62 @@ describe('tabs sharing one application over a BroadcastChannel', () => {
 
     await second.session.signOut();
     await second.close();
+    await bob.signOut();
+  });
+
+  it('after the leader recreated a lost application, the session of a follower sets its state up again', async () => {
+    const server = await emulator();
+    const name = `ucwa-tabs-${crypto.randomUUID()}`;
+    const ids = ['tab-a', 'tab-b'];
+    const options = () => ({
+      signIn: {
+        discoveryUrl: `${server.url}/`,
+        credentials: { username: 'alice@contoso.com', password: 'demo' },
+        application: { userAgent: 'tabs-test' },
+      },
+      channel: new BroadcastChannel(name),
+      claimWindow: 20,
+      heartbeatInterval: 50,
+      leaderTimeout: 400,
+      randomId: () => ids.shift() ?? 'tab-x',
+    });
+    const first = await joinTabs(options());
+    const second = await joinTabs(options());
+    expect(second.role).toBe('follower');
+    const bob = await signInUser(server.url, 'bob');
+    await bob.makeMeAvailable({ supportedModalities: ['Messaging'] });
+    const atBob = collector<Conversation>();
+    bob.messaging.onInvitation(async (invitation) => {
+      atBob.push(await invitation.accept());
+    });
+
+    const tab = second.session;
+    await tab.makeMeAvailable({ supportedModalities: ['Messaging'] });
+    const conversation = await tab.messaging.start({ to: 'sip:bob@contoso.com' });
+    const received = collector<string>();
+    conversation.onMessage((message) => received.push(message.text));
+    const [before] = await atBob.atLeast(1);
+    await before?.send('before');
+    await received.atLeast(1);
+    const statuses = collector<string>();
+    tab.onStatus((status) => statuses.push(status.state));
+
+    // The server loses the application the leader holds.
+    const lost = new URL(first.session.application.href, server.url);
+    const appPath = lost.pathname;
+    server.faults.add({ path: `${appPath}/policies`, action: { type: 'dropApplication' } });
+    const policies = first.session.application.links.policies?.href ?? '';
+    await expect(first.session.read(policies, { fresh: true })).rejects.toThrow(/404/);
+    expect(await statuses.atLeast(2)).toEqual(['reconnecting', 'ready']);
+    expect(new URL(tab.application.href, server.url).href).not.toBe(lost.href);
+    expect((await tab.presence.get()).properties.availability).toBe('Online');
+    const [, again] = await atBob.atLeast(2);
+    await again?.send('after');
+    expect(await received.atLeast(2)).toEqual(['before', 'after']);
+
+    await tab.signOut();
+    await second.close();
+    await first.close();
     await bob.signOut();
   });
 });
