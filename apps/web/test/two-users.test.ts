@@ -115,17 +115,17 @@ describe.skipIf(skipReason !== undefined)(
     it('drives the audioVideo panel: addAudio connects, stopAudio disconnects, buttons follow the links', async () => {
       const alice = pages.alice as Page;
       const bob = pages.bob as Page;
-      await text(alice, 'av-state', 'Disconnected');
+      await text(alice, 'av-state', /^Disconnected$/);
       const stop = alice.locator('[data-action="stopAudio"]');
       expect(await stop.isDisabled()).toBe(true);
       await alice.locator('[data-action="addAudio"]').click();
-      await text(alice, 'av-state', 'Connected');
-      await text(bob, 'av-state', 'Connected');
+      await text(alice, 'av-state', /^Connected$/);
+      await text(bob, 'av-state', /^Connected$/);
       await alice.locator('[data-action="stopAudio"]:enabled').waitFor();
       expect(await alice.locator('[data-action="addAudio"]').isDisabled()).toBe(true);
       await snap('audio-connected');
       await stop.click();
-      await text(alice, 'av-state', 'Disconnected');
+      await text(alice, 'av-state', /^Disconnected$/);
       await alice.locator('[data-action="addAudio"]:enabled').waitFor();
       await snap('audio-stopped');
     }, 90_000);
