@@ -125,3 +125,35 @@ describe.each(['json', 'xml'] as const)('a lost application (%s)', (format) => {
     await bob.signOut();
   });
 });
+
+describe('a conversation set up again after a loss', () => {
+  it('that the other side declines is given up: the send waiting for it rejects', async () => {
+    const server = await emulator();
+    const alice = await signInUser(server.url, 'alice');
+    const bob = await signInUser(server.url, 'bob');
+    await alice.makeMeAvailable({ supportedModalities: ['Messaging'] });
+    await bob.makeMeAvailable({ supportedModalities: ['Messaging'] });
+    const invitations = collector<IncomingInvitation>();
+    bob.messaging.onInvitation(async (invitation) => {
+      invitations.push(invitation);
+      // The first invitation is accepted, the one after alice's loss declined.
+      if (invitations.items.length === 1) await invitation.accept();
+      else await invitation.decline();
+    });
+    const conversation = await alice.messaging.start({ to: 'sip:bob@contoso.com' });
+    const statuses = collector<SessionStatus['state']>();
+    alice.onStatus((s) => statuses.push(s.state));
+    const appPath = new URL(alice.application.href, server.url).pathname;
+    server.faults.add({ path: `${appPath}/policies`, action: { type: 'dropApplication' } });
+    await expect(alice.transport.get(alice.application.links.policies?.href ?? '')).rejects.toThrow(
+      /ApplicationNotFound/,
+    );
+    await statuses.atLeast(1);
+    const sent = conversation.send('are you there?');
+    expect(await statuses.atLeast(2)).toEqual(['reconnecting', 'ready']);
+    await expect(sent).rejects.toMatchObject({ name: 'UcwaOperationError' });
+    await invitations.atLeast(2);
+    await alice.signOut();
+    await bob.signOut();
+  });
+});
