@@ -11,6 +11,11 @@ export function describeError(error: unknown): string {
   if (/Failed to fetch|NetworkError|ECONNREFUSED|network/i.test(text)) {
     return `The server cannot be reached (is it running, and does it allow this page's origin?).\n${text}`;
   }
+  if (/UcwaOperationError/.test(text)) {
+    if (/Declined/.test(text)) return `The invitation was declined.\n${text}`;
+    if (/TemporarilyUnavailable/.test(text)) return `They are not signed in now.\n${text}`;
+    return `The server did not complete the request.\n${text}`;
+  }
   if (/token|401/i.test(text)) return `The sign-in expired; sign in again.\n${text}`;
   return isUcwaClientError(error) ? text : `Unexpected failure: ${text}`;
 }

@@ -17,7 +17,8 @@ function which(): string | undefined {
  * browser, or why there is none.
  */
 export function findChromium(): { readonly path: string } | { readonly skip: string } {
-  if (process.env.UCWA_CHROMIUM === 'none') return { skip: 'UCWA_CHROMIUM=none: no browser wanted' };
+  if (process.env.UCWA_CHROMIUM === 'none')
+    return { skip: 'UCWA_CHROMIUM=none: no browser wanted' };
   const found = which();
   if (found !== undefined) return { path: found };
   if (process.getuid?.() !== 0 || !existsSync(APT_GET)) {

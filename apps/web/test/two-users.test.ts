@@ -200,5 +200,14 @@ describe.skipIf(skipReason !== undefined)(
       await text(alice, 'event-log', /note updated from me/);
       await snap('search-and-note');
     }, 60_000);
+
+    it('bob invites alice, alice declines, bob is told', async () => {
+      const alice = pages.alice as Page;
+      const bob = pages.bob as Page;
+      await bob.locator('[data-contact="sip:alice@contoso.com"] button').click();
+      await alice.getByTestId('invitation').getByRole('button', { name: 'Decline' }).click();
+      await text(bob, 'error', /The invitation was declined/);
+      await snap('declined');
+    }, 60_000);
   },
 );
