@@ -4,7 +4,7 @@ import { h } from './dom.ts';
 import { eventLog } from './event-log.ts';
 import { mePanel } from './me-panel.ts';
 import { signInForm } from './sign-in-form.ts';
-import { statusText } from './status-line.ts';
+import { statusDetail, statusText } from './status-line.ts';
 
 const root = document.querySelector<HTMLElement>('#app') ?? document.body;
 
@@ -23,7 +23,7 @@ function showSession(session: Session, user: string): void {
   const log = eventLog(session);
   const showStatus = (next: SessionStatus) => {
     status.textContent = statusText(next);
-    log.note(`session ${statusText(next)}`);
+    log.note(`session ${statusText(next)} ${statusDetail(next)}`.trim());
     status.className = `status-${next.state}`;
     if (next.state === 'signedOut' && next.reason.kind !== 'signOut')
       showSignIn(`Signed out: ${statusText(next)}`);
