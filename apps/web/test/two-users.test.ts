@@ -209,5 +209,24 @@ describe.skipIf(skipReason !== undefined)(
       await text(bob, 'error', /The invitation was declined/);
       await snap('declined');
     }, 60_000);
+
+    it('carol signs in speaking XML and sees the others live', async () => {
+      const page = await (await browser.newContext()).newPage();
+      page.setDefaultTimeout(30_000);
+      const xml: string[] = [];
+      page.on('response', (response) => {
+        const type = response.headers()['content-type'] ?? '';
+        if (type.includes('xml')) xml.push(response.url());
+      });
+      await page.goto(`${web.url}/?server=${emulator.url}/`);
+      await page.locator('input[name=user]').fill('carol@contoso.com');
+      await page.locator('select[name=format]').selectOption('xml');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await text(page, 'status', /^ready$/);
+      await text(page, 'presence-sip:alice@contoso.com', 'Busy');
+      expect(xml.length).toBeGreaterThan(0);
+      await page.screenshot({ path: `${SHOTS}92-carol-xml.png` });
+      await page.context().close();
+    }, 60_000);
   },
 );
