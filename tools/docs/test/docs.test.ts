@@ -16,9 +16,9 @@ it('builds the API reference of every published package, with their TSDoc', asyn
   const modules = readdirSync(join(out, 'modules')).sort();
   expect(modules).toEqual(
     ['client', 'codec-json', 'codec-xml', 'emulator', 'events', 'model', 'transport'].map(
-      (name) => `${name}_src.html`,
+      (name) => `_ucwa_${name}.html`,
     ),
   );
-  const signIn = readFileSync(join(out, 'functions', 'client_src.signIn.html'), 'utf8');
+  const signIn = readFileSync(join(out, 'functions', '_ucwa_client.signIn.html'), 'utf8');
   expect(signIn).toContain('Resolves once the session is');
 }, 130_000);
