@@ -1,4 +1,5 @@
 import type { EventBatch, EventSender, EventType, UcwaEvent } from '@ucwa/model';
+import { eventTypes } from '@ucwa/model/codec';
 import { at, type DecodeContext } from './decode-context.ts';
 import { fail } from './fail.ts';
 import { readErrorBody } from './read-error-body.ts';
@@ -8,13 +9,7 @@ import { attributesOf, childrenOf, nameOf, textOf, type XmlNode } from './xml-tr
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-const EVENT_TYPES: ReadonlySet<string> = new Set<EventType>([
-  'added',
-  'updated',
-  'deleted',
-  'started',
-  'completed',
-]);
+const EVENT_TYPES: readonly string[] = eventTypes;
 
 /**
  * `<events href>` (EventChannelDetails.md): `<link rel="next|resume|resync">` and
@@ -48,7 +43,7 @@ function readSender(ctx: DecodeContext, node: XmlNode): EventSender {
     const tag = nameOf(child);
     // UCWA writes the types in lower case; read "Added" too, as the JSON codec does.
     const type = tag.toLowerCase();
-    if (EVENT_TYPES.has(type)) events.push(readEvent(ctx, child, tag, type as EventType));
+    if (EVENT_TYPES.includes(type)) events.push(readEvent(ctx, child, tag, type as EventType));
   }
   ctx.trail.pop();
   return { rel, href: attributes.href ?? '', events };
