@@ -76,6 +76,7 @@ describe.skipIf(skipReason !== undefined)(
     }, 120_000);
 
     afterAll(async () => {
+      console.info(`web browser test screenshots: ${SHOTS}`);
       await browser?.close();
       await emulator?.close();
       await web?.close();
