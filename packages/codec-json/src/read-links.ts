@@ -19,8 +19,8 @@ import {
  * its `rel` and becomes the link, without a step on the path; anything else is read by
  * `readLink` and put back. A rel in `single` may not be an array.
  *
- * Speed: one loop with the link check inlined, rather than `readBag` with a reader
- * callback: links are most of the objects in a UCWA document.
+ * Speed: one loop with the link check inlined, rather than a generic bag reader calling
+ * back per item: links are most of the objects in a UCWA document.
  */
 export function readLinks(
   walk: Walk,
