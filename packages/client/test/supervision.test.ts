@@ -10,28 +10,43 @@ describe('supervision', () => {
     const clock = createManualClock(Date.UTC(2026, 0, 5, 9));
     const server = await emulator({ clock });
     const net = countingFetch((a) => a.url.endsWith('/reportMyActivity'));
+    // The activity timer is the only one armed with this delay: counting them tells when
+    // the next report is scheduled, so the clock is never moved before it is. The whole
+    // test stays inside the P-GET's 180 s hold, so no answer or watchdog of the event
+    // channel (which would make the session reconnect for a moment) falls into it.
+    const interval = 31_000;
+    const virtual = clockTimers(clock);
+    let armed = 0;
+    const timers = {
+      setTimeout: (callback: () => void, ms: number) => {
+        if (ms === interval) armed += 1;
+        return virtual.timers.setTimeout(callback, ms);
+      },
+      clearTimeout: (handle: unknown) => virtual.timers.clearTimeout(handle),
+    };
     const alice = await signIn({
       discoveryUrl: `${server.url}/`,
       credentials: { username: 'alice@contoso.com', password: 'demo' },
       application: { userAgent: 'supervision' },
       fetch: net.fetch,
-      activityInterval: 60_000,
-      ...clockTimers(clock),
+      activityInterval: interval,
+      timers,
+      now: virtual.now,
     });
     await net.settle(1);
-    clock.advance(120_000);
+    clock.advance(60_000);
     await net.settle(1);
     expect(net.answers).toEqual([]);
+    expect(armed).toBe(0);
     const me = await alice.makeMeAvailable({ supportedModalities: ['Messaging'] });
     expect(me.links.reportMyActivity).toBeDefined();
     for (let i = 1; i <= 3; i++) {
-      clock.advance(60_000);
-      // Each report answered, then a few turns for the next timer to be set from there.
+      await until(() => armed === i);
+      clock.advance(interval);
       await until(() => net.answers.length === i);
-      for (let turn = 0; turn < 20; turn++)
-        await new Promise<void>((resolve) => setImmediate(resolve));
     }
     expect(net.answers.map((a) => a.status)).toEqual([204, 204, 204]);
+    await until(() => armed === 4);
     await alice.signOut();
     clock.advance(600_000);
     expect(net.answers).toHaveLength(3);
