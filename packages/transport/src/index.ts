@@ -38,6 +38,7 @@ export type { UcwaTransportErrorName } from './errors/ucwa-transport-error.ts';
 export { UcwaTransportError } from './errors/ucwa-transport-error.ts';
 export type { CallOptions, GetOptions } from './http/call-options.ts';
 export type { FetchExtras, FetchLike } from './http/fetch-like.ts';
+export type { BytesAnswer } from './http/get-bytes.ts';
 export type { UcwaResponse } from './http/ucwa-response.ts';
 export type { Logger } from './logger.ts';
 export type { QueryParameters } from './origin-policy.ts';

@@ -1,5 +1,6 @@
 import type { EventBatch, PropertyBag, UnknownResource } from '@ucwa/model';
 import { createAuthSession } from './auth/auth-session.ts';
+import type { AccessToken } from './auth/credentials.ts';
 import type { BatchRequest, BatchResult } from './batch/batch-request.ts';
 import { runBatch } from './batch/run-batch.ts';
 import { createCodecSet, type ResourceInput, type TextBody } from './codecs.ts';
@@ -9,6 +10,7 @@ import type { CallOptions, GetOptions } from './http/call-options.ts';
 import type { TransportContext } from './http/context.ts';
 import { createKy } from './http/create-ky.ts';
 import { createDeadline } from './http/deadline.ts';
+import { type BytesAnswer, getBytes } from './http/get-bytes.ts';
 import { send } from './http/send.ts';
 import { callSpec, type SendSpec } from './http/send-spec.ts';
 import type { UcwaResponse } from './http/ucwa-response.ts';
@@ -67,6 +69,13 @@ export interface Transport {
     requests: readonly BatchRequest[],
     options?: CallOptions,
   ): Promise<BatchResult[]>;
+  /** GET an answer as bytes, not decoded (a photo); bounded by `maxBytes`. */
+  getBytes(href: string, options?: CallOptions): Promise<BytesAnswer>;
+  /**
+   * The access token held now, with its expiry, unless it has expired; `undefined` before
+   * the first token. A secret: for a caller that stores a session to resume it.
+   */
+  currentToken(): AccessToken | undefined;
 }
 
 const globalTimers: Timers = {
@@ -180,6 +189,8 @@ export function createTransport(options: TransportOptions): Transport {
         return getAs(ctx, cacheOf(target.options), target.url, target.options, 'resource');
       }),
     batch: (href, requests, o = {}) => attempt(() => runBatch(ctx, resolve(href, o), requests, o)),
+    getBytes: (href, o = {}) => attempt(() => getBytes(ctx, resolve(href, o), o)),
+    currentToken: () => ctx.auth.token(),
   };
 }
 

@@ -53,6 +53,8 @@ export interface AuthSession {
    * the credentials. Redacted from every server text the transport repeats.
    */
   secrets(): readonly string[];
+  /** The token held now, with its expiry, unless it has expired; `undefined` before sign-in. */
+  token(): AccessToken | undefined;
 }
 
 /** What one session knows; only its own calls see it. */
@@ -214,6 +216,11 @@ export function createAuthSession(options: AuthSessionOptions): AuthSession {
   const passwords = passwordsOf(allowed);
   return {
     ready,
+    token: () => {
+      const { token } = state;
+      const valid = token?.expiresAt === undefined || options.now() < token.expiresAt;
+      return valid ? token : undefined;
+    },
     secrets() {
       const tokens = [state.token?.accessToken, state.previous];
       return [...passwords, ...tokens.filter((token) => token !== undefined)];
