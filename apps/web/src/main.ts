@@ -10,11 +10,13 @@ const root = document.querySelector<HTMLElement>('#app') ?? document.body;
 
 function showSignIn(notice = ''): void {
   const form = signInForm(showSession);
-  if (notice !== '') form.prepend(h('p', { class: 'error', role: 'alert' }, notice));
+  if (notice !== '')
+    form.prepend(h('p', { class: 'error', 'data-testid': 'signed-out', role: 'alert' }, notice));
   root.replaceChildren(form);
 }
 
 function showSession(session: Session, user: string): void {
+  const application = h('code', { 'data-testid': 'application' }, session.application.href);
   const status = h('span', { 'data-testid': 'status' });
   const errors = h('p', { class: 'error', 'data-testid': 'error', role: 'alert' });
   const onError = (message: string) => {
@@ -25,6 +27,8 @@ function showSession(session: Session, user: string): void {
     status.textContent = statusText(next);
     log.note(`session ${statusText(next)} ${statusDetail(next)}`.trim());
     status.className = `status-${next.state}`;
+    // A recreated application may have a new address.
+    if (next.state === 'ready') application.textContent = session.application.href;
     if (next.state === 'signedOut' && next.reason.kind !== 'signOut')
       showSignIn(`Signed out: ${statusText(next)}`);
   };
@@ -43,6 +47,7 @@ function showSession(session: Session, user: string): void {
     status,
     ' ',
     signOut,
+    h('p', {}, 'Application: ', application),
     errors,
   );
   const left = h(

@@ -13,6 +13,9 @@ export function statusText(status: SessionStatus): string {
       return `reconnecting (${RECONNECT_REASONS[status.reason.kind]})`;
     case 'signedOut': {
       const { reason } = status;
+      // Only a running session is refused this way: its token ran out and renewing failed.
+      if (reason.kind === 'authFailed')
+        return 'signedOut (authFailed: The sign-in expired and could not be renewed; sign in again.)';
       const why = 'error' in reason ? `: ${describeError(reason.error).split('\n')[0]}` : '';
       return `signedOut (${reason.kind}${why})`;
     }

@@ -153,10 +153,11 @@ describe.skipIf(skipReason !== undefined)(
       await snap('reconnected');
     }, 90_000);
 
-    it('a second tab of alice joins the same application, with a channel of its own', async () => {
+    it('a second tab of alice shares her application, with a channel of its own; both get events', async () => {
       const first = pages.alice as Page;
       const second = await first.context().newPage();
       second.setDefaultTimeout(30_000);
+      second.on('pageerror', (error) => console.error('alice tab 2 page error:', error));
       let application: string | undefined;
       let instance: string | undefined;
       second.on('request', (request) => {
@@ -169,10 +170,29 @@ describe.skipIf(skipReason !== undefined)(
       await second.goto(`${web.url}/?server=${emulator.url}/`);
       await second.getByRole('button', { name: 'Sign in' }).click();
       await text(second, 'status', /^ready$/);
+      // One application: the same address in both tabs and in the channel requests.
       await expect.poll(() => application, { timeout: 30_000 }).toBe(applications.alice);
+      const shown = await first.getByTestId('application').textContent();
+      expect(shown).toMatch(new RegExp(`${applications.alice}$`));
+      expect(await second.getByTestId('application').textContent()).toBe(shown);
+      // Two event channels (MultiTabSupport.md: one per instanceId), each fed: bob goes
+      // away, and both of alice's tabs show it.
+      expect(instance).toBeTruthy();
       expect(instance).not.toBe(instances.alice);
-      await text(first, 'status', /^ready$/);
+      const bob = pages.bob as Page;
+      await bob.getByTestId('availability').selectOption('Away');
+      await text(first, 'presence-sip:bob@contoso.com', 'Away');
+      await text(second, 'presence-sip:bob@contoso.com', 'Away');
+      shot += 1;
+      await second.screenshot({
+        path: `${SHOTS}${String(shot).padStart(2, '0')}-second-tab-alice.png`,
+        fullPage: true,
+      });
+      await bob.getByTestId('availability').selectOption('Online');
+      await text(first, 'presence-sip:bob@contoso.com', 'Online');
+      await text(second, 'presence-sip:bob@contoso.com', 'Online');
       await second.close();
+      await text(first, 'status', /^ready$/);
     }, 60_000);
 
     it('says what went wrong: a wrong password, a server that is not running', async () => {
@@ -227,6 +247,35 @@ describe.skipIf(skipReason !== undefined)(
       await text(page, 'presence-sip:alice@contoso.com', 'Busy');
       expect(xml.length).toBeGreaterThan(0);
       await page.screenshot({ path: `${SHOTS}92-carol-xml.png` });
+      await page.context().close();
+    }, 60_000);
+
+    it('says when the sign-in expired and cannot be renewed', async () => {
+      const page = await (await browser.newContext()).newPage();
+      page.setDefaultTimeout(30_000);
+      let application: string | undefined;
+      page.on('request', (request) => {
+        const found = /^(.*)\/events$/.exec(new URL(request.url()).pathname)?.[1];
+        application ??= found;
+      });
+      await page.goto(`${web.url}/?server=${emulator.url}/`);
+      await page.locator('input[name=user]').fill('carol@contoso.com');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await text(page, 'status', /^ready$/);
+      await expect.poll(() => application, { timeout: 30_000 }).toMatch(/applications\//);
+      // Carol's token expires under her event channel, and the token service refuses her.
+      const refuse = emulator.faults.add({
+        path: '/WebTicket/oauthtoken',
+        action: { type: 'error', status: 400 },
+      });
+      emulator.faults.add({
+        path: `${application}/events`,
+        nth: 1,
+        action: { type: 'expireToken' },
+      });
+      await text(page, 'signed-out', /Signed out: .*The sign-in expired/);
+      emulator.faults.remove(refuse);
+      await page.screenshot({ path: `${SHOTS}93-token-expired.png` });
       await page.context().close();
     }, 60_000);
   },
