@@ -23,7 +23,7 @@ export type {
 export type { MeetingInput, Meetings } from './helpers/meetings.ts';
 export type { MessageText } from './helpers/message-text.ts';
 export type { IncomingInvitation, Messaging, StartMessagingOptions } from './helpers/messaging.ts';
-export type { People, SearchOptions } from './helpers/people.ts';
+export type { People, Photo, SearchOptions } from './helpers/people.ts';
 export type { CallViaWorkOptions, PhoneAudio, PhoneAudioAction } from './helpers/phone-audio.ts';
 export { PHONE_AUDIO_ACTIONS } from './helpers/phone-audio.ts';
 export type {
@@ -36,7 +36,7 @@ export type { InputArgs, InputOf, LinkTarget, OperationRelOf } from './navigatio
 export type { MakeMeAvailableInput } from './session/availability.ts';
 export type { InvokeResult, TrackedOperation } from './session/invoke.ts';
 export type { Session, SessionCallOptions } from './session/session.ts';
-export type { SessionSnapshot } from './session/snapshot-types.ts';
+export type { SessionSnapshot, SnapshotOptions } from './session/snapshot-types.ts';
 export type { ReconnectReason, SessionStatus, SignedOutReason } from './session/status.ts';
 export type { CachedDiscovery } from './sign-in/discovery-cache.ts';
 export { discoveryCandidates } from './sign-in/discovery-candidates.ts';

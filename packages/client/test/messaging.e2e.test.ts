@@ -61,10 +61,11 @@ describe.each(['json', 'xml'] as const)('messaging between alice and bob (%s)', 
     const typing = await typingAtBob.atLeast(2 * ROUNDS);
     expect(typing.slice(0, 2).map((t) => t.typing)).toEqual([true, false]);
 
-    // Leaving ends messaging: the modality offers no sendMessage any more.
+    // Leaving ends messaging, and with no modality left the conversation: the server
+    // refuses another message.
     await aliceConversation.leave();
     const late = await aliceConversation.send('too late').catch((e: unknown) => e);
-    console.log('LATE', late);
+    expect(late).toMatchObject({ name: 'UcwaHttpError', status: 404 });
     await alice.signOut();
     await bob.signOut();
   }, 60_000);

@@ -16,6 +16,13 @@ export interface SearchOptions {
   readonly signal?: AbortSignal;
 }
 
+/** A photo as the server sent it. */
+export interface Photo {
+  /** The `Content-Type` of the answer (`image/png`, `image/jpeg`, ...), if it had one. */
+  readonly contentType: string | undefined;
+  readonly bytes: Uint8Array;
+}
+
 /** Contacts, groups and the directory (PeopleTasks.md). */
 export interface People {
   /** My contacts. */
@@ -26,6 +33,11 @@ export interface People {
   search(query: string, options?: SearchOptions): Promise<Resource<'contact'>[]>;
   /** The absolute URL of a contact's photo (the `contactPhoto` link), if it has one. */
   photoUrl(contact: Resource<'contact'>): string | undefined;
+  /** A contact's photo (the `contactPhoto` link), or `undefined` when it links none. */
+  photo(
+    contact: Resource<'contact'>,
+    options?: { readonly signal?: AbortSignal },
+  ): Promise<Photo | undefined>;
 }
 
 function contactsIn(resource: UnknownResource): Resource<'contact'>[] {
@@ -55,6 +67,15 @@ export function createPeople(core: SessionCore): People {
     photoUrl: (contact) => {
       const href = contact.links.contactPhoto?.href;
       return href === undefined ? undefined : core.key(href);
+    },
+    photo: async (contact, o = {}) => {
+      const href = contact.links.contactPhoto?.href;
+      if (href === undefined) return undefined;
+      const answer = await core.transport.getBytes(
+        core.key(href),
+        o.signal === undefined ? {} : { signal: o.signal },
+      );
+      return { contentType: answer.contentType, bytes: answer.bytes };
     },
   };
 }

@@ -29,8 +29,8 @@ export interface Subscription {
 
 /** How a tab's session differs: the leading tab holds the application and its channel. */
 export interface TabHooks {
-  /** The leading tab's snapshot. */
-  snapshot(): SessionSnapshot;
+  /** The leading tab's snapshot; with the token only in the leading tab itself. */
+  snapshot(secrets: boolean): SessionSnapshot;
   /** Signs the leading tab's session out (the application ends for every tab). */
   signOut(): Promise<void>;
 }

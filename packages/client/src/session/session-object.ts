@@ -70,9 +70,10 @@ async function batchGet(
   return results;
 }
 
-function snapshotOf(core: SessionCore): SessionSnapshot {
+function snapshotOf(core: SessionCore, secrets: boolean): SessionSnapshot {
   const cursor = core.channel?.cursor ?? core.finalCursor;
   if (cursor === undefined) throw new UcwaSessionClosedError('snapshot', 'no event channel');
+  const token = secrets ? core.transport.currentToken() : undefined;
   return {
     version: 1,
     endpointId: core.identity.endpointId,
@@ -82,6 +83,7 @@ function snapshotOf(core: SessionCore): SessionSnapshot {
     applicationHref: core.key(core.application.href),
     discovery: { userUrl: core.userUrl, applicationsUrl: core.applicationsUrl },
     cursor,
+    ...(token === undefined ? {} : { token }),
   };
 }
 
@@ -134,7 +136,8 @@ export function sessionOf(core: SessionCore): Session {
     phoneAudio: createPhoneAudio(core),
     meetings: createMeetings(core),
     batch: (hrefs, o) => batchGet(core, hrefs, o?.signal),
-    snapshot: () => core.tab?.snapshot() ?? snapshotOf(core),
+    snapshot: (o) =>
+      core.tab?.snapshot(o?.secrets === true) ?? snapshotOf(core, o?.secrets === true),
     detach: async () => {
       const channel = core.channel;
       endSession(core, { kind: 'detached' });

@@ -10,7 +10,7 @@ import type { InputArgs, LinkTarget, OperationRelOf } from '../navigation/types.
 import type { ResourceStore, StoreWatcher } from '../store/store-types.ts';
 import type { MakeMeAvailableInput } from './availability.ts';
 import type { InvokeResult } from './invoke.ts';
-import type { SessionSnapshot } from './snapshot-types.ts';
+import type { SessionSnapshot, SnapshotOptions } from './snapshot-types.ts';
 import type { SessionStatus } from './status.ts';
 
 /** Options every session call takes. */
@@ -88,8 +88,11 @@ export interface Session {
   readonly meetings: Meetings;
   /** GETs many hrefs in one `multipart/batching` request. */
   batch(hrefs: readonly string[], options?: SessionCallOptions): Promise<BatchResult[]>;
-  /** Serializable state to continue in another process with `resumeSession`. */
-  snapshot(): SessionSnapshot;
+  /**
+   * Serializable state to continue in another process with `resumeSession`; no secret
+   * unless `{ secrets: true }` asks for the current access token.
+   */
+  snapshot(options?: SnapshotOptions): SessionSnapshot;
   /** Stops the channel without deleting the application (a snapshot continues it). */
   detach(): Promise<void>;
   /** Deletes the application and ends the session; the discovery cache is cleared. */

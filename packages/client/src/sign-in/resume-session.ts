@@ -8,17 +8,23 @@ import { createStatusCell } from '../session/status.ts';
 import type { ApplicationIdentity } from './create-application.ts';
 import { locateApplication } from './locate-application.ts';
 import { resolveSignIn } from './sign-in-config.ts';
-import type { DiscoveryStart, SignInAuth, SignInSettings } from './sign-in-options.ts';
+import type { DiscoveryStart, SignInSettings } from './sign-in-options.ts';
+import { type ResumeAuth, resumeAuth } from './snapshot-token.ts';
 
-/** Options of `resumeSession`: how to sign in again, without the application identity. */
+/**
+ * Options of `resumeSession`: how to sign in again, without the application identity.
+ * Credentials or a token provider may be left out when the snapshot holds a token.
+ */
 export type ResumeOptions = DiscoveryStart &
-  SignInAuth &
+  ResumeAuth &
   Omit<SignInSettings, 'application'> & { readonly application?: SignInSettings['application'] };
 
 /**
  * Continues a session from `snapshot` in this process: the same application (read again
  * with fresh credentials) and the event channel from the snapshot's cursor, so no event
- * the server still holds is lost. A vanished application is recreated instead.
+ * the server still holds is lost. A vanished application is recreated instead. A snapshot
+ * taken with `{ secrets: true }` holds the token: sent first while it is valid (with
+ * credentials given, they get a new token instead).
  *
  * @example
  * ```ts
@@ -39,7 +45,14 @@ export async function resumeSession(
     endpointId: snapshot.endpointId,
     instanceId: snapshot.instanceId,
   };
-  const cfg = resolveSignIn({ ...options, application: identity });
+  const auth = resumeAuth(snapshot, options, options.now ?? Date.now);
+  const cfg = resolveSignIn({
+    ...options,
+    credentials: undefined,
+    tokenProvider: undefined,
+    ...auth,
+    application: identity,
+  });
   const status = createStatusCell(options.onStatus);
   await cfg.records.writeDiscovery(snapshot.discovery);
   const transport = cfg.openSession(new URL(snapshot.applicationHref).origin);

@@ -27,7 +27,8 @@ const leaderOnly = (what: string): Promise<never> =>
 /**
  * A {@link Transport} whose requests the leading tab sends: every tab's session works
  * through it, whichever tab leads now. Abort signals and timeouts stay in this tab (the
- * request goes on in the leader); `batch` and the event channel's P-GET are the leader's.
+ * request goes on in the leader); `batch`, bytes (photos), the token and the event
+ * channel's P-GET are the leader's.
  */
 export function relayTransport(origin: string, send: SendCommand): Transport {
   const run = async (command: TabCommand, href: string): Promise<UcwaResponse> => {
@@ -86,5 +87,8 @@ export function relayTransport(origin: string, send: SendCommand): Transport {
       return get(link.href);
     },
     batch: () => leaderOnly('batch'),
+    getBytes: () => leaderOnly('reading bytes (photos)'),
+    // The token stays in the leading tab.
+    currentToken: () => undefined,
   };
 }

@@ -75,9 +75,14 @@ export class TabCoordinator {
 
   /** The leader's snapshot: this tab's session's when it leads, else the last heartbeat's. */
   get snapshot(): SessionSnapshot | undefined {
+    return this.snapshotOf(false);
+  }
+
+  /** {@link snapshot}, with the token when asked and this tab leads (heartbeats carry none). */
+  snapshotOf(secrets: boolean): SessionSnapshot | undefined {
     const session = this.session;
     return this.role === 'leader' && session !== undefined && session.status.state !== 'signedOut'
-      ? session.snapshot()
+      ? session.snapshot({ secrets })
       : this.#snapshot;
   }
 

@@ -61,7 +61,7 @@ export async function openTabSession(
     ...snapshot.discovery,
     fetchEvents: relay.fetchEvents,
     tab: {
-      snapshot: () => coordinator.snapshot ?? snapshot,
+      snapshot: (secrets) => coordinator.snapshotOf(secrets) ?? snapshot,
       signOut: async () => {
         const result = await coordinator.command({ method: 'signOut' });
         if (!result.ok) throw new UcwaTabCommandError(result.message, result);
