@@ -3,21 +3,31 @@ import { audioVideoPanel } from './audio-video-panel.ts';
 import { describeError } from './describe-error.ts';
 import { field, h } from './dom.ts';
 
-function messageLine(who: string, message: { text: string; html: boolean }): HTMLLIElement {
+/** A message's text as an element: HTML messages rendered, plain ones as text. */
+export function messageBody(message: { text: string; html: boolean }): HTMLElement {
   const body = h('span', { class: 'text' });
   if (message.html)
     body.innerHTML = message.text; // UCWA's HTML messages, as the sender wrote them
   else body.textContent = message.text;
-  return h('li', { 'data-testid': 'message' }, h('b', {}, `${who}: `), body);
+  return body;
 }
 
-/** One conversation: its messages, a composer (plain or HTML), typing and audioVideo. */
+function messageLine(who: string, message: { text: string; html: boolean }): HTMLLIElement {
+  return h('li', { 'data-testid': 'message' }, h('b', {}, `${who}: `), messageBody(message));
+}
+
+/**
+ * One conversation: its messages (starting with the invitation's, when it had one), a
+ * composer (plain or HTML), typing and audioVideo.
+ */
 export function conversationView(
   conversation: Conversation,
   remote: string,
   onError: (message: string) => void,
+  first?: { text: string; html: boolean },
 ): HTMLElement {
   const messages = h('ul', { class: 'messages', 'data-testid': 'messages' });
+  if (first !== undefined) messages.append(messageLine(remote, first));
   const typing = h('p', { class: 'typing', 'data-testid': 'typing' });
   conversation.onMessage((message: ReceivedMessage) => {
     if (message.direction === 'Outgoing') return; // shown when sent

@@ -1,5 +1,5 @@
-import type { Conversation, IncomingInvitation, Session } from '@ucwa/client';
-import { conversationView } from './conversation-view.ts';
+import type { Conversation, IncomingInvitation, MessageText, Session } from '@ucwa/client';
+import { conversationView, messageBody } from './conversation-view.ts';
 import { describeError } from './describe-error.ts';
 import { h } from './dom.ts';
 import { sipUri } from './sip-uri.ts';
@@ -13,7 +13,7 @@ export interface ConversationsPanel {
 
 function invitationRow(
   invitation: IncomingInvitation,
-  show: (c: Conversation, remote: string) => void,
+  show: (c: Conversation, remote: string, first?: MessageText) => void,
   onError: (m: string) => void,
 ): HTMLElement {
   const from = invitation.from.name ?? invitation.from.href ?? 'someone';
@@ -21,7 +21,8 @@ function invitationRow(
     'li',
     { 'data-testid': 'invitation' },
     `${from} invites you`,
-    invitation.message ? `: "${invitation.message.text}" ` : ' ',
+    ...(invitation.message ? [': ', messageBody(invitation.message)] : []),
+    ' ',
   );
   const accept = h('button', { type: 'button' }, 'Accept');
   const decline = h('button', { type: 'button' }, 'Decline');
@@ -29,7 +30,7 @@ function invitationRow(
     row.remove();
     const uri = /([^/]+@[^/]+)$/.exec(invitation.from.href ?? '')?.[1] ?? from;
     invitation.accept().then(
-      (conversation) => show(conversation, uri),
+      (conversation) => show(conversation, uri, invitation.message),
       (error: unknown) => onError(describeError(error)),
     );
   });
@@ -48,8 +49,8 @@ export function conversationsPanel(
 ): ConversationsPanel {
   const invitations = h('ul', { 'data-testid': 'invitations' });
   const list = h('div', {});
-  const show = (conversation: Conversation, remote: string) =>
-    list.prepend(conversationView(conversation, remote, onError));
+  const show = (conversation: Conversation, remote: string, first?: MessageText) =>
+    list.prepend(conversationView(conversation, remote, onError, first));
   session.messaging.onInvitation((invitation) => {
     invitations.append(invitationRow(invitation, show, onError));
   });

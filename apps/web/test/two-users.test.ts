@@ -1,5 +1,6 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { signIn } from '@ucwa/client';
 import { type RunningEmulator, startEmulator } from '@ucwa/emulator';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -248,6 +249,36 @@ describe.skipIf(skipReason !== undefined)(
       expect(xml.length).toBeGreaterThan(0);
       await page.screenshot({ path: `${SHOTS}92-carol-xml.png` });
       await page.context().close();
+    }, 60_000);
+
+    it('an invitation whose first message is HTML shows it rendered, and the conversation starts with it', async () => {
+      const alice = pages.alice as Page;
+      const carol = await signIn({
+        discoveryUrl: `${emulator.url}/`,
+        credentials: { username: 'carol@contoso.com', password: 'demo' },
+        application: { userAgent: 'web-test-carol/1.0' },
+      });
+      try {
+        await carol.makeMeAvailable({
+          supportedModalities: ['Messaging'],
+          supportedMessageFormats: ['Plain', 'Html'],
+        });
+        const started = carol.messaging.start({
+          to: 'sip:alice@contoso.com',
+          message: 'Review <i>today</i>?',
+          html: true,
+        });
+        const invitation = alice.getByTestId('invitation');
+        await invitation.locator('i', { hasText: 'today' }).waitFor();
+        expect(await invitation.textContent()).not.toContain('<i>');
+        await invitation.getByRole('button', { name: 'Accept' }).click();
+        await started;
+        const chat = alice.locator('[data-testid=conversation][data-remote="carol@contoso.com"]');
+        await chat.getByTestId('message').locator('i', { hasText: 'today' }).waitFor();
+        await snap('html-invitation');
+      } finally {
+        await carol.signOut();
+      }
     }, 60_000);
 
     it('says when the sign-in expired and cannot be renewed', async () => {
