@@ -97,5 +97,20 @@ describe('anonymous meeting join', () => {
     const im = await anon.post('communication/messagingInvitations', { to: 'sip:bob@contoso.com' });
     expect(im.status).toBe(403);
     expect(await im.json()).toMatchObject({ code: 'Forbidden', subcode: 'AnonymousNotAllowed' });
+    // joinOnlineMeeting: its own meeting only (joinOnlineMeeting_ref.md, 403).
+    const other = 'sip:bob@contoso.com;gruu;opaque=app:conf:focus:id:B0B0B0B0';
+    for (const onlineMeetingUri of [other, 'adhoc']) {
+      const refused = await anon.post('communication/onlineMeetingInvitations', {
+        onlineMeetingUri,
+      });
+      expect({ onlineMeetingUri, status: refused.status }).toEqual({
+        onlineMeetingUri,
+        status: 403,
+      });
+    }
+    const joined = await anon.post('communication/onlineMeetingInvitations', {
+      onlineMeetingUri: uri,
+    });
+    expect(joined.status).toBe(201);
   });
 });

@@ -25,6 +25,7 @@ export interface CreateRequest {
   readonly type: string;
   readonly instanceId: string | undefined;
   readonly anonymous: boolean;
+  readonly conferenceUri?: string | undefined;
 }
 
 export type CreateResult =

@@ -14,6 +14,8 @@ export interface ApplicationHandle {
   readonly type: string;
   /** Joined an online meeting anonymously (anonmeeting grant). */
   readonly anonymous: boolean;
+  /** The focus URI of that meeting, for an anonymous application. */
+  readonly conferenceUri?: string | undefined;
   /** The path of the application, or of `path` under it: `href('me')` → `/ucwa/oauth/v1/applications/42/me`. */
   href(path?: string): string;
 }

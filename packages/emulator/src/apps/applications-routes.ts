@@ -45,6 +45,7 @@ export function createApplication(
     type: text(input, 'type') ?? 'Browser',
     instanceId: text(input, 'instanceId'),
     anonymous: token.anonymous,
+    conferenceUri: token.conferenceUri,
   });
   if (result.kind === 'too-many') {
     return ucwaError(409, 'TooManyApplications', {

@@ -52,10 +52,17 @@ function threadOf(comm: Comm, ctx: RouteContext, uri: string): Thread {
  * those already in the meeting `added` (each of them sees the newcomer), the conversation
  * `updated` to Connected, and the invitation `completed` with success once the user is
  * in the roster (onlineMeetingInvitation_ref.md). A meeting that does not exist: 404
- * DestinationNotFound. No lobby: every user is admitted at once.
+ * DestinationNotFound; an anonymous identity asking for another meeting than its own (or an
+ * ad hoc one): 403. No lobby: every user is admitted at once.
  */
 export function joinOnlineMeeting(comm: Comm, ctx: RouteContext): Reply {
   const asked = bodyOrQuery(ctx.input, ctx.query, 'onlineMeetingUri');
+  // An anonymous identity may join the meeting its web ticket names, and no other.
+  const own = ctx.app.conferenceUri?.toLowerCase();
+  if (ctx.app.anonymous && (own === undefined || asked?.trim().toLowerCase() !== own))
+    return ucwaError(403, undefined, {
+      message: 'The meeting is not the one the anonymous web ticket was issued for.',
+    });
   const meeting = meetingOf(comm, ctx, asked);
   if (meeting === undefined)
     return ucwaError(404, 'DestinationNotFound', { message: 'The meeting could not be found.' });
