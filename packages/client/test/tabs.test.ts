@@ -57,6 +57,10 @@ describe('tabs sharing one application over a BroadcastChannel', () => {
     const tab = second.session;
     await tab.makeMeAvailable({ supportedModalities: ['Messaging'] });
     expect((await tab.presence.get()).properties.availability).toBe('Online');
+    const [contact] = await tab.people.contacts();
+    const photo = contact === undefined ? undefined : await tab.people.photo(contact);
+    expect(photo?.contentType).toBe('image/png');
+    expect([...(photo?.bytes.subarray(0, 4) ?? [])]).toEqual([0x89, 0x50, 0x4e, 0x47]);
     const started = tab.messaging.start({ to: 'sip:bob@contoso.com', subject: 'From a tab' });
     const atBob = await (await invited.promise).accept();
     const conversation = await started;

@@ -27,8 +27,8 @@ const leaderOnly = (what: string): Promise<never> =>
 /**
  * A {@link Transport} whose requests the leading tab sends: every tab's session works
  * through it, whichever tab leads now. Abort signals and timeouts stay in this tab (the
- * request goes on in the leader); `batch`, bytes (photos), the token and the event
- * channel's P-GET are the leader's.
+ * request goes on in the leader); `batch`, the token and the event channel's P-GET are
+ * the leader's.
  */
 export function relayTransport(origin: string, send: SendCommand): Transport {
   const run = async (command: TabCommand, href: string): Promise<UcwaResponse> => {
@@ -87,7 +87,13 @@ export function relayTransport(origin: string, send: SendCommand): Transport {
       return get(link.href);
     },
     batch: () => leaderOnly('batch'),
-    getBytes: () => leaderOnly('reading bytes (photos)'),
+    getBytes: async (href, o) => {
+      const target = withQuery(origin, href, o?.query);
+      const result = await send({ method: 'getBytes', href: target });
+      if (!result.ok) throw new UcwaTabCommandError(result.message, result);
+      const bytes = result.bytes ?? new Uint8Array(0);
+      return { status: result.status, url: target, contentType: result.contentType, bytes };
+    },
     // The token stays in the leading tab.
     currentToken: () => undefined,
   };

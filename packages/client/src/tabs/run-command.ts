@@ -16,6 +16,8 @@ async function send(session: Session, command: TabCommand): Promise<UcwaResponse
     case 'signOut':
       await session.signOut();
       return undefined;
+    case 'getBytes':
+      throw new TypeError('getBytes is answered by runCommand itself');
   }
 }
 
@@ -36,6 +38,10 @@ function failure(error: unknown): TabCommandResult {
 /** Sends a tab's command with the leader's transport; failures come back as data. */
 export async function runCommand(session: Session, command: TabCommand): Promise<TabCommandResult> {
   try {
+    if (command.method === 'getBytes') {
+      const { status, bytes, contentType } = await session.transport.getBytes(command.href);
+      return { ok: true, status, location: undefined, resource: undefined, bytes, contentType };
+    }
     const answer = await send(session, command);
     return {
       ok: true,

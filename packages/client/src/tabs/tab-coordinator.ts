@@ -80,10 +80,21 @@ export class TabCoordinator {
 
   /** {@link snapshot}, with the token when asked and this tab leads (heartbeats carry none). */
   snapshotOf(secrets: boolean): SessionSnapshot | undefined {
+    return (this.role === 'leader' ? this.#current(secrets) : undefined) ?? this.#snapshot;
+  }
+
+  /**
+   * The leading session's snapshot now; `undefined` when it has none (signed out, or
+   * recreating a lost application: then the last one stands).
+   */
+  #current(secrets: boolean): SessionSnapshot | undefined {
     const session = this.session;
-    return this.role === 'leader' && session !== undefined && session.status.state !== 'signedOut'
-      ? session.snapshot({ secrets })
-      : this.#snapshot;
+    if (session === undefined || session.status.state === 'signedOut') return undefined;
+    try {
+      return session.snapshot({ secrets });
+    } catch {
+      return undefined;
+    }
   }
 
   deliver(event: UcwaEvent, sender: SenderRef): void {
@@ -139,8 +150,9 @@ export class TabCoordinator {
     if (this.role !== 'leader' || this.session === undefined || this.#closed) return;
     // Signed out: there is no application left to hand over.
     if (this.session.status.state === 'signedOut') return;
-    this.#snapshot = this.session.snapshot();
-    this.#post({ t: 'heartbeat', id: this.#s.id, snapshot: this.#snapshot });
+    this.#snapshot = this.#current(false) ?? this.#snapshot;
+    if (this.#snapshot !== undefined)
+      this.#post({ t: 'heartbeat', id: this.#s.id, snapshot: this.#snapshot });
     this.#later(this.#s.heartbeatMs, () => this.#beat());
   }
 

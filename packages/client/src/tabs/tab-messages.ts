@@ -5,6 +5,7 @@ import type { SessionSnapshot } from '../session/snapshot-types.ts';
 
 /**
  * What a tab asks the leading tab to send with its transport (hrefs carry their query).
+ * `getBytes` reads an answer as bytes (a photo).
  * `signOut` signs the leading tab's session out, which ends the application for every tab.
  */
 export type TabCommand =
@@ -16,6 +17,8 @@ export type TabCommand =
       readonly changes?: PropertyBag;
     }
   | { readonly method: 'DELETE'; readonly href: string }
+  /** A GET read as bytes (a photo). */
+  | { readonly method: 'getBytes'; readonly href: string }
   | { readonly method: 'signOut' };
 
 /** The leader's answer to a command. */
@@ -27,6 +30,9 @@ export type TabCommandResult =
       readonly resource: UnknownResource | undefined;
       /** The answer's `ETag`, if any. */
       readonly etag?: string | undefined;
+      /** The body of a `getBytes` answer, and its `Content-Type`. */
+      readonly bytes?: Uint8Array | undefined;
+      readonly contentType?: string | undefined;
     }
   | {
       readonly ok: false;
