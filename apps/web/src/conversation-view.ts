@@ -28,10 +28,15 @@ export function conversationView(
 ): HTMLElement {
   const messages = h('ul', { class: 'messages', 'data-testid': 'messages' });
   if (first !== undefined) messages.append(messageLine(remote, first));
+  // The invitation's message may also come as the conversation's first message event.
+  let shownFirst = first;
   const typing = h('p', { class: 'typing', 'data-testid': 'typing' });
   conversation.onMessage((message: ReceivedMessage) => {
     if (message.direction === 'Outgoing') return; // shown when sent
     typing.textContent = '';
+    const repeat = shownFirst !== undefined && shownFirst.text === message.text;
+    shownFirst = undefined;
+    if (repeat) return;
     messages.append(messageLine(message.from ?? remote, message));
   });
   conversation.onTyping((change) => {
