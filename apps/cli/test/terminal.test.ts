@@ -101,6 +101,9 @@ beforeAll(async () => {
     user.address === 'alice@contoso.com' ? { ...user, password: SECRET } : user,
   );
   server = await startEmulator({ users });
+  // Sign-in takes at least this long (the token service answers late), so the spinner has
+  // time to draw frames whatever the machine's speed.
+  server.faults.add({ path: '/WebTicket/oauthtoken', action: { type: 'delay', ms: 400 } });
 }, 30_000);
 
 afterAll(async () => {
