@@ -3,18 +3,10 @@
  * XML-ish token soup, entity bombs and tags with huge attribute counts. Shared by
  * test/fuzz.test.ts (a fast fixed run) and fuzz/fuzz.ts (long runs).
  */
+import { seededRandom } from '@ucwa/model';
 
-/** A small deterministic PRNG (mulberry32), so a failing case can be replayed by seed. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic PRNG, so a failing case can be replayed by seed. */
+export const random: (seed: number) => () => number = seededRandom;
 
 const SNIPPETS = [
   '<',

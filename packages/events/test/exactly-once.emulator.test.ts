@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { startEmulator } from '@ucwa/emulator';
+import { seededRandom } from '@ucwa/model';
 import { afterAll, expect, it } from 'vitest';
 import { createEventChannel } from '../src/index.ts';
 import { Receiver } from './helpers/receiver.ts';
@@ -19,18 +20,6 @@ const cleanup: Array<() => Promise<void>> = [];
 afterAll(async () => {
   for (const step of cleanup.splice(0).reverse()) await step();
 });
-
-/** Seeded numbers in [0, 1) (mulberry32), so the channels' jitter replays with the seed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Alice's side: starts a conversation with bob and sends numbered messages in order. */
 async function conversationWithBob(alice: User, track: ReturnType<typeof createEventChannel>) {
@@ -84,7 +73,8 @@ async function compete(bob: User, receiver: Receiver): Promise<void> {
 it(`delivers ${MESSAGES} messages exactly once, in order, across ${FAULTS}+ faults`, async () => {
   console.log(`exactly-once: fault seed ${SEED} (replay with UCWA_FAULT_SEED=${SEED})`);
   const time = createScaledClock(1000);
-  const random = seeded(SEED);
+  // Seeded, so the channels' jitter replays with the seed too.
+  const random = seededRandom(SEED);
   const server = await startEmulator({
     clock: time.clock,
     seed: SEED,

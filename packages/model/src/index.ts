@@ -56,3 +56,4 @@ export type {
 export type { BackoffShape } from './retry.ts';
 export { backoffDelay, parseRetryAfter } from './retry.ts';
 export { compareRevisions, parseRevision, revisionOf, selectByRevision } from './revision.ts';
+export { seededRandom } from './seeded-random.ts';

@@ -1,3 +1,5 @@
+import { seededRandom } from '@ucwa/model';
+
 /**
  * Seeded identifiers: application ids, tokens, ETags, the random "please pass this in a
  * PUT request" property names. Same seed, same sequence, so tests are reproducible.
@@ -15,14 +17,7 @@ export interface IdSource {
 
 /** A deterministic id source (mulberry32) seeded with `seed`. */
 export function createIds(seed: number): IdSource {
-  let state = seed >>> 0;
-  const random = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seededRandom(seed);
   const hex = (length: number): string => {
     let out = '';
     while (out.length < length) out += Math.floor(random() * 16).toString(16);
