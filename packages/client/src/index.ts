@@ -56,6 +56,7 @@ export type {
   SignInOptions,
   SignInSettings,
 } from './sign-in/sign-in-options.ts';
+export type { ResumeAuth } from './sign-in/snapshot-token.ts';
 export type { SessionStorage } from './storage.ts';
 export { createMemoryStorage } from './storage.ts';
 export type { ReadOptions, ResourceStore, StoreChange, StoreWatcher } from './store/store-types.ts';

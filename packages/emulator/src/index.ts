@@ -6,7 +6,7 @@ export type { IdSource } from './core/ids.ts';
 export type { EmulatorOptions, PresetMeeting } from './core/options.ts';
 export type { LinkSpec, ResourceSpec } from './core/resource.ts';
 export { buildResource } from './core/resource.ts';
-export type { UserState, UserStateStore } from './core/user-state.ts';
+export type { UserState, UserStateListener, UserStateStore } from './core/user-state.ts';
 export type { UserDirectory, UserRecord } from './core/users.ts';
 export { demoUsers, loadUsersFile } from './core/users.ts';
 export type { Emulator } from './emulator.ts';
@@ -40,8 +40,18 @@ export type { RouteSpec } from './features/route-table.ts';
 export { bindRoutes } from './features/route-table.ts';
 export type { PerApplication } from './features/state.ts';
 export { perApplication, perUser } from './features/state.ts';
+export type { UcwaErrorOptions } from './http/errors.ts';
 export { parameterValidationFailure, ucwaError } from './http/errors.ts';
-export type { EmulatorRequest, Reply, RequestHeaders } from './http/types.ts';
+export type {
+  EmulatorRequest,
+  ErrorReply,
+  EventsReply,
+  HeaderList,
+  RawReply,
+  Reply,
+  RequestHeaders,
+  ResourceReply,
+} from './http/types.ts';
 export type { RunningEmulator, ServerOptions } from './server.ts';
 export { startEmulator } from './server.ts';
 export type { InputBody } from './wire/codec.ts';

@@ -38,6 +38,7 @@ export { catalog } from './generated/index.ts';
 // Properties types of every rel (AudioVideoProperties, ...), Rel, ResourceSchemas, PropertyValue.
 export type * from './generated/resources.ts';
 export type { Cardinality, Link } from './link.ts';
+export type { HasLinks } from './links.ts';
 export { findLink, findLinks, hasLink } from './links.ts';
 export type { MediaType } from './media-type.ts';
 export { matchesMediaType, parseMediaType } from './media-type.ts';
@@ -45,6 +46,7 @@ export type {
   EmbeddedBag,
   EmbeddedOf,
   EmbeddedRelsOf,
+  EmbeddedResource,
   LinkBag,
   LinkRelsOf,
   LinksOf,

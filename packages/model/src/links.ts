@@ -1,7 +1,8 @@
 import type { Link } from './link.ts';
 import type { UnknownResource } from './resource.ts';
 
-type HasLinks = Pick<UnknownResource, 'rel' | 'links'>;
+/** What the link readers need of a resource: its rel (for messages) and its links. */
+export type HasLinks = Pick<UnknownResource, 'rel' | 'links'>;
 
 function stored(resource: HasLinks, rel: string): Link | readonly Link[] | undefined {
   return Object.hasOwn(resource.links, rel) ? resource.links[rel] : undefined;

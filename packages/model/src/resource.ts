@@ -31,10 +31,6 @@ export interface UnknownResource {
   readonly embedded: EmbeddedBag;
 }
 
-type LinkFor<C> = C extends 'many' ? readonly Link[] : Link;
-type EmbeddedItem<K> = K extends Rel ? Resource<K> : UnknownResource;
-type EmbeddedFor<K, C> = C extends 'many' ? readonly EmbeddedItem<K>[] : EmbeddedItem<K>;
-
 /** The typed properties of a documented rel, e.g. `PropertiesOf<'audioVideo'>`. */
 export type PropertiesOf<R extends Rel> = ResourceSchemas[R]['properties'];
 
@@ -46,12 +42,19 @@ export type EmbeddedRelsOf<R extends Rel> = keyof ResourceSchemas[R]['embedded']
 
 /** The links of a documented rel, single or array as the catalog says. */
 export type LinksOf<R extends Rel> = {
-  readonly [K in LinkRelsOf<R>]?: LinkFor<ResourceSchemas[R]['links'][K]>;
+  readonly [K in LinkRelsOf<R>]?: ResourceSchemas[R]['links'][K] extends 'many'
+    ? readonly Link[]
+    : Link;
 };
+
+/** An embedded resource of rel `K`: typed when `K` is a documented rel. */
+export type EmbeddedResource<K> = K extends Rel ? Resource<K> : UnknownResource;
 
 /** The embedded resources of a documented rel, single or array as the catalog says. */
 export type EmbeddedOf<R extends Rel> = {
-  readonly [K in EmbeddedRelsOf<R>]?: EmbeddedFor<K, ResourceSchemas[R]['embedded'][K]>;
+  readonly [K in EmbeddedRelsOf<R>]?: ResourceSchemas[R]['embedded'][K] extends 'many'
+    ? readonly EmbeddedResource<K>[]
+    : EmbeddedResource<K>;
 };
 
 /**

@@ -22,7 +22,7 @@ const CODE_BY_STATUS: Readonly<Record<number, string>> = {
   504: 'Timeout',
 };
 
-export interface ErrorOptions {
+export interface UcwaErrorOptions {
   /** Overrides the code the status implies. */
   readonly code?: string;
   readonly message?: string;
@@ -41,7 +41,7 @@ export interface ErrorOptions {
 export function ucwaError(
   status: number,
   subcode?: string,
-  options: ErrorOptions = {},
+  options: UcwaErrorOptions = {},
 ): ErrorReply {
   const error: UcwaErrorBody = {
     code:

@@ -1,12 +1,17 @@
 /** The literal names of the `@ucwa/events` error family. */
-export const EVENTS_ERROR_NAMES = [
+export type UcwaEventsErrorName =
+  | 'UcwaOperationError'
+  | 'UcwaOperationTimeoutError'
+  | 'UcwaChannelStoppedError'
+  | 'UcwaChannelProtocolError';
+
+/** Every {@link UcwaEventsErrorName}, for the guards. */
+export const EVENTS_ERROR_NAMES: readonly UcwaEventsErrorName[] = [
   'UcwaOperationError',
   'UcwaOperationTimeoutError',
   'UcwaChannelStoppedError',
   'UcwaChannelProtocolError',
-] as const;
-
-export type UcwaEventsErrorName = (typeof EVENTS_ERROR_NAMES)[number];
+];
 
 /**
  * Base of every error `@ucwa/events` throws. Match with the `isUcwa*` guards, which compare
