@@ -7,9 +7,9 @@ import type { SessionSnapshot } from '../session/snapshot-types.ts';
 import { createStatusCell } from '../session/status.ts';
 import type { ApplicationIdentity } from './create-application.ts';
 import { locateApplication } from './locate-application.ts';
-import { resolveSignIn } from './sign-in-config.ts';
+import { resolveSignIn, signInName } from './sign-in-config.ts';
 import type { DiscoveryStart, SignInSettings } from './sign-in-options.ts';
-import { type ResumeAuth, resumeAuth } from './snapshot-token.ts';
+import { credentialTokens, type ResumeAuth, resumeAuth } from './snapshot-token.ts';
 
 /**
  * Options of `resumeSession`: how to sign in again, without the application identity.
@@ -19,12 +19,18 @@ export type ResumeOptions = DiscoveryStart &
   ResumeAuth &
   Omit<SignInSettings, 'application'> & { readonly application?: SignInSettings['application'] };
 
+/** The storage key signing in with the options' credentials would use, if any. */
+function storageKeyOf(options: ResumeOptions): { storageKey?: string } {
+  const key = options.storageKey ?? signInName(options);
+  return key === undefined ? {} : { storageKey: key };
+}
+
 /**
  * Continues a session from `snapshot` in this process: the same application (read again
  * with fresh credentials) and the event channel from the snapshot's cursor, so no event
  * the server still holds is lost. A vanished application is recreated instead. A snapshot
- * taken with `{ secrets: true }` holds the token: sent first while it is valid (with
- * credentials given, they get a new token instead).
+ * taken with `{ secrets: true }` holds the token: it is sent while it is valid, and only
+ * once it expires or is refused (401) do the credentials (or the token provider) get a new one.
  *
  * @example
  * ```ts
@@ -45,12 +51,22 @@ export async function resumeSession(
     endpointId: snapshot.endpointId,
     instanceId: snapshot.instanceId,
   };
-  const auth = resumeAuth(snapshot, options, options.now ?? Date.now);
+  const withCredentials =
+    options.credentials === undefined
+      ? undefined
+      : resolveSignIn({ ...options, tokenProvider: undefined, application: identity });
+  const fallback =
+    withCredentials === undefined
+      ? options.tokenProvider
+      : credentialTokens(snapshot, withCredentials.openSession);
+  const auth = resumeAuth(snapshot, options, fallback, options.now ?? Date.now);
   const cfg = resolveSignIn({
     ...options,
     credentials: undefined,
     tokenProvider: undefined,
     ...auth,
+    // The records stay under the user name of the credentials, as when signing in with them.
+    ...storageKeyOf(options),
     application: identity,
   });
   const status = createStatusCell(options.onStatus);

@@ -38,7 +38,8 @@ function authOf(options: SignInOptions): AuthOption {
   throw new TypeError('signIn: give credentials or a tokenProvider');
 }
 
-function signInName(options: SignInOptions): string | undefined {
+/** The user name of the first credentials, if they have one (the default storage key). */
+export function signInName(options: Pick<SignInOptions, 'credentials'>): string | undefined {
   const c = options.credentials;
   const first = Array.isArray(c) ? c[0] : c;
   return first !== undefined && 'username' in first ? first.username : undefined;
