@@ -1,3 +1,4 @@
+export { isUcwaOperationError, UcwaOperationError } from '@ucwa/events';
 export type { DiscoveryAttempt } from './errors/discovery-error.ts';
 export { UcwaDiscoveryError } from './errors/discovery-error.ts';
 export { documentedError, UcwaDocumentedError } from './errors/documented-error.ts';

@@ -71,6 +71,8 @@ describe('the README', () => {
     expect(lines).toContain('Busy');
     expect(lines).toContain('true');
     expect(lines).toContain('delivered: Noon?');
+    // messaging.start to someone not signed in fails with the re-exported UcwaOperationError.
+    expect(lines).toContain('TemporarilyUnavailable');
     expect(lines.some((l) => l.startsWith('bob got Hi <b>Bob</b> (HTML)'))).toBe(true);
   }, 30_000);
 });
