@@ -5,6 +5,7 @@ import { createTransport, isUcwaResponseError, type TransportOptions } from '../
 import {
   countingProvider,
   fakeFetch,
+  fakeTransport,
   type Handler,
   JSON_TYPE,
   ORIGIN,
@@ -13,17 +14,7 @@ import {
 const LIMIT = 1024;
 
 function setup(handler: Handler, options: Partial<TransportOptions> = {}) {
-  const fetch = fakeFetch(handler);
-  const transport = createTransport({
-    origin: ORIGIN,
-    format: 'json',
-    auth: countingProvider(),
-    fetch,
-    retry: false,
-    maxBytes: LIMIT,
-    ...options,
-  });
-  return { fetch, transport };
+  return fakeTransport(handler, { maxBytes: LIMIT, ...options });
 }
 
 /** A JSON resource of exactly `bytes` bytes in UTF-8 (padded in a property). */

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createTransport,
-  isUcwaHttpError,
-  isUcwaOriginError,
-  isUcwaResponseError,
-} from '../src/index.ts';
-import { countingProvider, fail, fakeFetch, ORIGIN } from './helpers/fake-server.ts';
+import { isUcwaHttpError, isUcwaOriginError, isUcwaResponseError } from '../src/index.ts';
+import { countingProvider, fail, fakeTransport, ORIGIN } from './helpers/fake-server.ts';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 
@@ -14,13 +9,7 @@ const png = (): Response =>
 
 describe('getBytes', () => {
   it('reads a photo as the bytes sent, with the token and an image Accept', async () => {
-    const fetch = fakeFetch(png);
-    const transport = createTransport({
-      origin: ORIGIN,
-      format: 'json',
-      auth: countingProvider(),
-      fetch,
-    });
+    const { fetch, transport } = fakeTransport(png);
     const answer = await transport.getBytes('/ucwa/oauth/v1/applications/1/photos/bob');
     expect(answer).toMatchObject({ status: 200, contentType: 'image/png' });
     expect([...answer.bytes]).toEqual([...PNG]);
@@ -30,12 +19,9 @@ describe('getBytes', () => {
   });
 
   it('a failure status is a UcwaHttpError, a body over maxBytes a UcwaResponseError', async () => {
-    const missing = createTransport({
-      origin: ORIGIN,
-      format: 'json',
-      auth: countingProvider(),
-      fetch: fakeFetch(() => fail(404, { code: 'NotFound', subcode: 'ResourceNotFound' })),
-    });
+    const missing = fakeTransport(() =>
+      fail(404, { code: 'NotFound', subcode: 'ResourceNotFound' }),
+    ).transport;
     const notFound = await missing.getBytes('/photos/nobody').catch((e: unknown) => e);
     expect(isUcwaHttpError(notFound) && notFound.status).toBe(404);
 
@@ -47,25 +33,16 @@ describe('getBytes', () => {
         controller.close();
       },
     });
-    const small = createTransport({
-      origin: ORIGIN,
-      format: 'json',
-      auth: countingProvider(),
-      maxBytes: 10,
-      fetch: fakeFetch(() => new Response(big, { headers: { 'content-type': 'image/png' } })),
-    });
+    const small = fakeTransport(
+      () => new Response(big, { headers: { 'content-type': 'image/png' } }),
+      { maxBytes: 10 },
+    ).transport;
     const tooBig = await small.getBytes('/photos/bob').catch((e: unknown) => e);
     expect(isUcwaResponseError(tooBig)).toBe(true);
   });
 
   it('refuses an untrusted origin before sending anything', async () => {
-    const fetch = fakeFetch(png);
-    const transport = createTransport({
-      origin: ORIGIN,
-      format: 'json',
-      auth: countingProvider(),
-      fetch,
-    });
+    const { fetch, transport } = fakeTransport(png);
     const refused = await transport
       .getBytes('https://elsewhere.test/photo')
       .catch((e: unknown) => e);
@@ -77,12 +54,9 @@ describe('getBytes', () => {
 describe('currentToken', () => {
   it('is the token in use while it is valid, and nothing before sign-in or after expiry', async () => {
     let now = 1_000_000;
-    const transport = createTransport({
-      origin: ORIGIN,
-      format: 'json',
+    const { transport } = fakeTransport(png, {
       auth: countingProvider(60_000, () => now),
       now: () => now,
-      fetch: fakeFetch(png),
     });
     expect(transport.currentToken()).toBeUndefined();
     await transport.getBytes('/photos/bob');

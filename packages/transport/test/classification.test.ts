@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { UcwaHttpError } from '../src/errors/http-error.ts';
 import { summarizeRequest } from '../src/errors/request-summary.ts';
 import {
-  createTransport,
   isUcwaAuthError,
   isUcwaHttpError,
   isUcwaLinkError,
@@ -11,32 +10,11 @@ import {
   isUcwaPreconditionFailedError,
   isUcwaResponseError,
   isUcwaTransportError,
-  type TransportOptions,
   UcwaPreconditionFailedError,
 } from '../src/index.ts';
-import {
-  countingProvider,
-  fail,
-  fakeFetch,
-  type Handler,
-  JSON_TYPE,
-  ORIGIN,
-  ok,
-  resource,
-} from './helpers/fake-server.ts';
+import { fail, fakeTransport, JSON_TYPE, ORIGIN, ok, resource } from './helpers/fake-server.ts';
 
-function setup(handler: Handler, options: Partial<TransportOptions> = {}) {
-  const fetch = fakeFetch(handler);
-  const transport = createTransport({
-    origin: ORIGIN,
-    format: 'json',
-    auth: countingProvider(),
-    fetch,
-    retry: false,
-    ...options,
-  });
-  return { fetch, transport };
-}
+const setup = fakeTransport;
 
 const rejection = (promise: Promise<unknown>) => promise.catch((error: unknown) => error);
 

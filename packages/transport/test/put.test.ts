@@ -1,7 +1,7 @@
 import type { UnknownResource } from '@ucwa/model';
 import { describe, expect, it } from 'vitest';
-import { createTransport, isUcwaPreconditionFailedError } from '../src/index.ts';
-import { countingProvider, fail, fakeFetch, ORIGIN, ok, resource } from './helpers/fake-server.ts';
+import { isUcwaPreconditionFailedError } from '../src/index.ts';
+import { fail, fakeTransport, ok, resource } from './helpers/fake-server.ts';
 
 /**
  * A PUT-able note like the emulator's: a randomly named property the server checks for,
@@ -13,7 +13,7 @@ function noteServer() {
     ...resource('note', '/ucwa/me/note', { message: state.message, q9x2: 'keep-me' }),
     etag: `"${state.version}"`,
   });
-  const fetch = fakeFetch((request) => {
+  const { fetch, transport } = fakeTransport((request) => {
     if (request.method === 'GET') return ok(current(), { etag: `"${state.version}"` });
     const ifMatch = request.headers.get('if-match');
     if (ifMatch === null) return fail(428, { code: 'PreconditionRequired' });
@@ -24,13 +24,6 @@ function noteServer() {
     state.message = String(body.message);
     state.version++;
     return new Response(null, { status: 204, headers: { etag: `"${state.version}"` } });
-  });
-  const transport = createTransport({
-    origin: ORIGIN,
-    format: 'json',
-    auth: countingProvider(),
-    fetch,
-    retry: false,
   });
   return { state, fetch, transport };
 }
@@ -80,18 +73,11 @@ describe('conditional PUT', () => {
   });
 
   it('retry() tries only once more', async () => {
-    const fetch = fakeFetch((request) =>
+    const { fetch, transport } = fakeTransport((request) =>
       request.method === 'GET'
         ? ok({ ...resource('note', '/n'), etag: '"9"' }, { etag: '"9"' })
         : fail(412, { code: 'PreconditionFailed' }),
     );
-    const transport = createTransport({
-      origin: ORIGIN,
-      format: 'json',
-      auth: countingProvider(),
-      fetch,
-      retry: false,
-    });
     const error = await transport
       .put({ ...resource('note', '/n'), etag: '"1"' }, {})
       .catch((e: unknown) => e);

@@ -1,11 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createTransport, type RetryOptions } from '../src/index.ts';
+import type { RetryOptions } from '../src/index.ts';
 import {
-  countingProvider,
   fail,
-  fakeFetch,
+  fakeTransport,
   type Handler,
-  ORIGIN,
   ok,
   recordingTimers,
   resource,
@@ -22,13 +20,8 @@ afterEach(() => {
 
 /** A transport with no call timeout, so the recorded timer waits are the retry waits only. */
 function setup(handler: Handler, retry: RetryOptions = {}, random = 0.5) {
-  const fetch = fakeFetch(handler);
   const timers = recordingTimers();
-  const transport = createTransport({
-    origin: ORIGIN,
-    format: 'json',
-    auth: countingProvider(),
-    fetch,
+  const { fetch, transport } = fakeTransport(handler, {
     timers,
     timeout: false,
     random: () => random,

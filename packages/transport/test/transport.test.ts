@@ -8,31 +8,18 @@ import {
   isUcwaResponseError,
   isUcwaTimeoutError,
   isUcwaTransportError,
-  type TransportOptions,
 } from '../src/index.ts';
 import {
   countingProvider,
   fail,
-  fakeFetch,
-  type Handler,
+  fakeTransport,
   JSON_TYPE,
   ORIGIN,
   ok,
   resource,
 } from './helpers/fake-server.ts';
 
-function setup(handler: Handler, options: Partial<TransportOptions> = {}) {
-  const fetch = fakeFetch(handler);
-  const transport = createTransport({
-    origin: ORIGIN,
-    format: 'json',
-    auth: countingProvider(),
-    fetch,
-    retry: false,
-    ...options,
-  });
-  return { fetch, transport };
-}
+const setup = fakeTransport;
 
 async function caught(promise: Promise<unknown>): Promise<unknown> {
   try {

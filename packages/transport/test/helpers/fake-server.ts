@@ -1,6 +1,6 @@
 import { encodeError, encodeResource } from '@ucwa/codec-json';
 import type { UcwaErrorBody, UnknownResource } from '@ucwa/model';
-import type { FetchLike } from '../../src/index.ts';
+import { createTransport, type FetchLike, type TransportOptions } from '../../src/index.ts';
 
 export const ORIGIN = 'https://ucwa.test';
 export const JSON_TYPE = 'application/vnd.microsoft.com.ucwa+json';
@@ -101,4 +101,22 @@ export function recordingTimers() {
       globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>);
     },
   };
+}
+
+/**
+ * A JSON transport on {@link fakeFetch} with a {@link countingProvider} and no retries;
+ * `options` override any of that.
+ */
+export function fakeTransport(handler: Handler, options: Partial<TransportOptions> = {}) {
+  const fetch = fakeFetch(handler);
+  const auth = countingProvider();
+  const transport = createTransport({
+    origin: ORIGIN,
+    format: 'json',
+    auth,
+    fetch,
+    retry: false,
+    ...options,
+  });
+  return { fetch, auth, transport };
 }
