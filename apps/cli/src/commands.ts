@@ -1,15 +1,5 @@
-import type { Presence, Session } from '@ucwa/client';
+import { SETTABLE_AVAILABILITIES, type Session } from '@ucwa/client';
 import { CliError, type ConnectOptions, connect, EXIT } from './connect.ts';
-
-type Preferred = Parameters<Presence['setAvailability']>[0];
-const PREFERRED: readonly Preferred[] = [
-  'Online',
-  'Busy',
-  'DoNotDisturb',
-  'BeRightBack',
-  'Away',
-  'Offwork',
-];
 
 /** `sip:` and the address, unless it starts with `sip:` already. */
 export function sipUri(address: string): string {
@@ -47,11 +37,13 @@ export function login(options: ConnectOptions): Promise<void> {
 
 /** `ucwa presence [set <availability>]`. */
 export function presence(options: ConnectOptions, availability?: string): Promise<void> {
-  const wanted = PREFERRED.find((value) => value.toLowerCase() === availability?.toLowerCase());
+  const wanted = SETTABLE_AVAILABILITIES.find(
+    (value) => value.toLowerCase() === availability?.toLowerCase(),
+  );
   if (availability !== undefined && wanted === undefined) {
     return Promise.reject(
       new CliError(
-        `unknown availability "${availability}"; one of ${PREFERRED.join(', ')}`,
+        `unknown availability "${availability}"; one of ${SETTABLE_AVAILABILITIES.join(', ')}`,
         EXIT.usage,
       ),
     );

@@ -32,6 +32,7 @@ export type {
   Presence,
   PresenceSubscribeOptions,
 } from './helpers/presence.ts';
+export { SETTABLE_AVAILABILITIES } from './helpers/presence.ts';
 export type { PresenceSubscription } from './helpers/presence-subscription.ts';
 export type { InputArgs, InputOf, LinkTarget, OperationRelOf } from './navigation/types.ts';
 export type { MakeMeAvailableInput } from './session/availability.ts';

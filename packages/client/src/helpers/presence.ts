@@ -12,6 +12,19 @@ import type { SessionCore } from '../session/session-core.ts';
 import { subscribe } from '../session/subscribe.ts';
 import { type PresenceSubscription, subscribePresence } from './presence-subscription.ts';
 
+/**
+ * What {@link Presence.setAvailability} accepts (the catalog's `PreferredAvailability`), in
+ * the order a picker shows them: the everyday ones first.
+ */
+export const SETTABLE_AVAILABILITIES: readonly PreferredAvailability[] = [
+  'Online',
+  'Busy',
+  'DoNotDisturb',
+  'BeRightBack',
+  'Away',
+  'Offwork',
+];
+
 /** A contact's presence as an event reported it. */
 export interface ContactPresenceChange {
   /** The contact's href (the event's `in` link). */
@@ -31,7 +44,7 @@ export interface PresenceSubscribeOptions {
 export interface Presence {
   /** My presence resource, read from the server. */
   get(): Promise<Resource<'presence'>>;
-  /** Sets my availability (`Online`, `Busy`, `DoNotDisturb`, `BeRightBack`, `Away`, `Offwork`). */
+  /** Sets my availability: one of {@link SETTABLE_AVAILABILITIES}. */
   setAvailability(availability: PreferredAvailability): Promise<Resource<'presence'>>;
   /** Sets my personal note. */
   setNote(message: string): Promise<void>;
