@@ -44,6 +44,7 @@ export function startCore(start: SessionStart): SessionCore {
     finalCursor: undefined,
     activityTimer: undefined,
     recovering: undefined,
+    rebuildListeners: new Set(),
     key: (href) => new URL(href, core.transport.origin).href,
     store: createResourceStore({
       load: (href, signal) => core.transport.get(href, signal === undefined ? {} : { signal }),

@@ -117,6 +117,7 @@ function recover(core: SessionCore, reactions: ChannelReactions, reason: Reconne
  * conversations) set up again what the session had set up.
  */
 async function rebuild(core: SessionCore, resumed: boolean): Promise<void> {
+  for (const listener of [...core.rebuildListeners]) listener(resumed);
   core.store.clear();
   try {
     const fresh = await core.store.read(core.application.href, { fresh: true });

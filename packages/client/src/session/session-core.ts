@@ -62,6 +62,8 @@ export interface SessionCore {
   activityTimer: unknown;
   /** Set while the application is being recreated. */
   recovering: Promise<void> | undefined;
+  /** Told when the channel followed `resync` (`false`) or `resume` (`true`), before the rebuild. */
+  readonly rebuildListeners: Set<(resumed: boolean) => void>;
   /** The absolute form of an href on the current pool. */
   key(href: string): string;
 }

@@ -102,9 +102,17 @@ async function tabSignOut(core: SessionCore, tab: TabHooks): Promise<void> {
   await tab.signOut();
 }
 
+/** Where {@link sessionOf} keeps the core (not enumerable): for the tabs of `joinTabs`. */
+const CORE = Symbol('ucwa.sessionCore');
+
+/** The core of a session `sessionOf` made; internal, not exported by the package. */
+export function coreOf(session: Session): SessionCore | undefined {
+  return (session as { [CORE]?: SessionCore })[CORE];
+}
+
 /** The public face of a session core. */
 export function sessionOf(core: SessionCore): Session {
-  return {
+  const session: Session = {
     get status() {
       return core.status.current;
     },
@@ -147,4 +155,6 @@ export function sessionOf(core: SessionCore): Session {
     },
     signOut: () => (core.tab === undefined ? signOut(core) : tabSignOut(core, core.tab)),
   };
+  Object.defineProperty(session, CORE, { value: core });
+  return session;
 }
