@@ -1,3 +1,4 @@
+import { isUcwaHttpError } from '@ucwa/transport';
 import { describe, expect, it } from 'vitest';
 import {
   type Conversation,
@@ -5,7 +6,6 @@ import {
   joinTabs,
   type Tab,
   type TabRole,
-  UcwaTabCommandError,
 } from '../src/index.ts';
 import { emulator } from './support/emulators.ts';
 import { collector, deferred, signInUser } from './support/sessions.ts';
@@ -85,8 +85,13 @@ describe('tabs sharing one application over a BroadcastChannel', () => {
     const missing = await tab
       .read(`${tab.application.href}/nothing-here`)
       .catch((error: unknown) => error);
-    expect(missing).toBeInstanceOf(UcwaTabCommandError);
-    expect(missing).toMatchObject({ status: 404, remoteName: 'UcwaHttpError' });
+    // The leader's failure is thrown here as the class the leader's caller sees.
+    const inLeader = await first.session
+      .read(`${tab.application.href}/nothing-here`)
+      .catch((error: unknown) => error);
+    expect(isUcwaHttpError(missing)).toBe(true);
+    expect(missing).toMatchObject({ name: 'UcwaHttpError', status: 404, code: 'NotFound' });
+    expect((missing as Error).message).toBe((inLeader as Error).message);
 
     const application = first.session.application.href;
     await first.close();

@@ -1,21 +1,39 @@
 import type { FetchEvents, SenderRef } from '@ucwa/events';
-import type { EventSender, UcwaEvent } from '@ucwa/model';
+import type { EventBatch, EventSender, UcwaEvent } from '@ucwa/model';
 import type { Timers } from '@ucwa/transport';
 
 /** The events the leading tab relays, as answers to an event channel's P-GETs in this tab. */
 export interface RelayedEvents {
   /** Queues one relayed event; a waiting P-GET is answered with what is queued. */
   push(event: UcwaEvent, sender: SenderRef): void;
+  /**
+   * The leader's channel followed `resync` (`resumed` false) or `resume`: the next answer
+   * here carries the same link, so this tab's channel and session react as the leader's.
+   */
+  rebuild(resumed: boolean): void;
   /** Give to `createEventChannel`: answers once events are queued, or empty after a while. */
   readonly fetchEvents: FetchEvents;
 }
 
+type Queued = EventSender | { readonly rebuild: 'resume' | 'resync' };
+
+/** The events up to the next rebuild mark (or the mark and the events after it). */
+function take(queue: Queued[]): { senders: EventSender[]; mark: 'resume' | 'resync' | undefined } {
+  const first = queue[0];
+  const mark = first !== undefined && 'rebuild' in first ? first.rebuild : undefined;
+  if (mark !== undefined) queue.shift();
+  const end = queue.findIndex((q) => 'rebuild' in q);
+  const senders = queue.splice(0, end === -1 ? queue.length : end) as EventSender[];
+  return { senders, mark };
+}
+
 /**
  * Feeds an ordinary event channel in a tab that does not hold the application's P-GET, so
- * subscriptions, operation tracking and handler back-pressure work as in the leader.
+ * subscriptions, operation tracking, handler back-pressure and the reaction to `resync`
+ * and `resume` work as in the leader.
  */
 export function relayedEvents(timers: Timers): RelayedEvents {
-  let queue: EventSender[] = [];
+  const queue: Queued[] = [];
   let waiting: (() => void) | undefined;
   let count = 0;
   const fetchEvents: FetchEvents = (href, { signal, timeout }) =>
@@ -25,9 +43,15 @@ export function relayedEvents(timers: Timers): RelayedEvents {
         signal.removeEventListener('abort', aborted);
         waiting = undefined;
         count += 1;
-        const senders = queue;
-        queue = [];
-        resolve({ href, next: `relay:events?n=${count}`, senders });
+        const { senders, mark } = take(queue);
+        const link = `relay:events?n=${count}`;
+        const batch: EventBatch =
+          mark === undefined
+            ? { href, next: link, senders }
+            : mark === 'resume'
+              ? { href, resume: link, senders }
+              : { href, resync: link, senders };
+        resolve(batch);
       };
       const aborted = (): void => {
         timers.clearTimeout(timer);
@@ -45,6 +69,10 @@ export function relayedEvents(timers: Timers): RelayedEvents {
     fetchEvents,
     push: (event, sender) => {
       queue.push({ rel: sender.rel, href: sender.href, events: [event] });
+      waiting?.();
+    },
+    rebuild: (resumed) => {
+      queue.push({ rebuild: resumed ? 'resume' : 'resync' });
       waiting?.();
     },
   };

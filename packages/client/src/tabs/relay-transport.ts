@@ -1,11 +1,26 @@
-import { findLinks, type UnknownResource } from '@ucwa/model';
-import type { QueryParameters, Transport, UcwaResponse } from '@ucwa/transport';
+import { findLinks, type PropertyBag, type UnknownResource } from '@ucwa/model';
+import {
+  type BatchPartError,
+  type BatchResult,
+  type CallOptions,
+  isUcwaHttpError,
+  type QueryParameters,
+  type Transport,
+  UcwaPreconditionFailedError,
+  type UcwaResponse,
+} from '@ucwa/transport';
 import { missingLink } from '../errors/missing-link.ts';
 import { UcwaTabCommandError } from '../errors/tab-command-error.ts';
-import type { TabCommand, TabCommandResult } from './tab-messages.ts';
+import { rebuildError } from './rebuild-error.ts';
+import type { TabCommand, TabCommandResult, WireBatchPart } from './tab-messages.ts';
 
-/** Sends one command through the leading tab (or runs it here when this tab leads). */
-export type SendCommand = (command: TabCommand) => Promise<TabCommandResult>;
+/**
+ * Sends one command through the leading tab (or runs it here when this tab leads);
+ * `signal` cancels it there too.
+ */
+export type SendCommand = (command: TabCommand, signal?: AbortSignal) => Promise<TabCommandResult>;
+
+type Ok = TabCommandResult & { ok: true };
 
 function withQuery(origin: string, href: string, query: QueryParameters | undefined): string {
   const url = new URL(href, origin);
@@ -17,39 +32,51 @@ function withQuery(origin: string, href: string, query: QueryParameters | undefi
   return url.href;
 }
 
-const leaderOnly = (what: string): Promise<never> =>
-  Promise.reject(
-    new UcwaTabCommandError(`${what} runs in the leading tab only`, {
-      name: 'UcwaTabCommandError',
-    }),
-  );
+function batchPart(part: WireBatchPart): BatchResult {
+  if (!part.ok)
+    return { ok: false, status: part.status, error: rebuildError(part.error) as BatchPartError };
+  const headers = new Headers(part.headers.map(([k, v]) => [k, v] as [string, string]));
+  return {
+    ok: true,
+    status: part.status,
+    headers,
+    resource: part.resource,
+    location: part.location,
+  };
+}
+
+function response(result: Ok, href: string): UcwaResponse {
+  return {
+    status: result.status,
+    url: href,
+    headers: new Headers(result.etag === undefined ? undefined : { ETag: result.etag }),
+    ucwaVersion: undefined,
+    etag: result.etag,
+    location: result.location,
+    resource: result.resource,
+    fromCache: false,
+  };
+}
 
 /**
  * A {@link Transport} whose requests the leading tab sends: every tab's session works
- * through it, whichever tab leads now. Abort signals and timeouts stay in this tab (the
- * request goes on in the leader); `batch`, the token and the event channel's P-GET are
- * the leader's.
+ * through it, whichever tab leads now. Failures are thrown as the classes the leader's
+ * transport threw (`UcwaHttpError` with its status, code, subcode and answer, ...); an
+ * abort signal cancels the leader's request too. Timeouts are the leader's transport's.
+ * The token and the event channel's P-GET stay in the leader.
  */
 export function relayTransport(origin: string, send: SendCommand): Transport {
-  const run = async (command: TabCommand, href: string): Promise<UcwaResponse> => {
-    const result = await send(command);
-    if (!result.ok) throw new UcwaTabCommandError(result.message, result);
-    return {
-      status: result.status,
-      url: href,
-      headers: new Headers(result.etag === undefined ? undefined : { ETag: result.etag }),
-      ucwaVersion: undefined,
-      etag: result.etag,
-      location: result.location,
-      resource: result.resource,
-      fromCache: false,
-    };
+  const ask = async (command: TabCommand, o: CallOptions | undefined): Promise<Ok> => {
+    const result = await send(command, o?.signal);
+    if (!result.ok) throw rebuildError(result);
+    return result;
   };
-  const getResponse = (href: string, o?: { readonly query?: QueryParameters }) => {
-    const target = withQuery(origin, href, o?.query);
-    return run({ method: 'GET', href: target }, target);
-  };
-  const get = async (href: string, o?: { readonly query?: QueryParameters }) => {
+  const run = async (command: TabCommand, href: string, o?: CallOptions) =>
+    response(await ask(command, o), href);
+  const target = (href: string, o: CallOptions | undefined) => withQuery(origin, href, o?.query);
+  const getResponse = (href: string, o?: CallOptions) =>
+    run({ method: 'GET', href: target(href, o) }, target(href, o), o);
+  const get = async (href: string, o?: CallOptions) => {
     const answer = await getResponse(href, o);
     if (answer.resource === undefined)
       throw new UcwaTabCommandError(`GET ${answer.url}: the answer had no resource`, {
@@ -58,41 +85,64 @@ export function relayTransport(origin: string, send: SendCommand): Transport {
       });
     return answer.resource;
   };
+  const put = async (
+    resource: UnknownResource,
+    changes: PropertyBag | undefined,
+    o?: CallOptions,
+  ): Promise<UcwaResponse> => {
+    const command = { method: 'PUT', resource, ...(changes === undefined ? {} : { changes }) };
+    try {
+      return await run(command as TabCommand, resource.href, o);
+    } catch (error) {
+      if (!(isUcwaHttpError(error) && error.status === 412)) throw error;
+      // As the leader's transport does: read it again, apply the same changes, PUT once more.
+      const retry = async (again?: { signal?: AbortSignal }) =>
+        put(await get(resource.href, again), changes, again);
+      throw new UcwaPreconditionFailedError(error.message.replace(/^\S+ \S+: /, ''), {
+        request: error.request,
+        response: error.response,
+        retry,
+      });
+    }
+  };
   return {
     origin,
     trustedOrigins: [origin],
     trustOrigin: () => {},
     get,
     getResponse,
-    getEvents: () => leaderOnly('the event channel'),
-    post: (href, input, o) => {
-      const target = withQuery(origin, href, o?.query);
-      return run(
-        { method: 'POST', href: target, ...(input === undefined ? {} : { input }) },
-        target,
-      );
-    },
-    put: (resource, changes) =>
-      run(
-        { method: 'PUT', resource, ...(changes === undefined ? {} : { changes }) },
-        resource.href,
+    getEvents: () =>
+      Promise.reject(
+        new UcwaTabCommandError('the event channel runs in the leading tab only', {
+          name: 'UcwaTabCommandError',
+        }),
       ),
-    delete: (href, o) => {
-      const target = withQuery(origin, href, o?.query);
-      return run({ method: 'DELETE', href: target }, target);
-    },
-    follow: async (resource: UnknownResource, rel: string) => {
+    post: (href, input, o) =>
+      run(
+        { method: 'POST', href: target(href, o), ...(input === undefined ? {} : { input }) },
+        target(href, o),
+        o,
+      ),
+    put,
+    delete: (href, o) => run({ method: 'DELETE', href: target(href, o) }, target(href, o), o),
+    follow: async (resource: UnknownResource, rel: string, o?: CallOptions) => {
       const link = findLinks(resource, rel)[0];
       if (link === undefined) throw missingLink(resource, rel);
-      return get(link.href);
+      return get(link.href, o);
     },
-    batch: () => leaderOnly('batch'),
+    batch: async (href, requests, o) => {
+      const result = await ask({ method: 'batch', href: target(href, o), requests }, o);
+      return (result.parts ?? []).map(batchPart);
+    },
     getBytes: async (href, o) => {
-      const target = withQuery(origin, href, o?.query);
-      const result = await send({ method: 'getBytes', href: target });
-      if (!result.ok) throw new UcwaTabCommandError(result.message, result);
+      const result = await ask({ method: 'getBytes', href: target(href, o) }, o);
       const bytes = result.bytes ?? new Uint8Array(0);
-      return { status: result.status, url: target, contentType: result.contentType, bytes };
+      return {
+        status: result.status,
+        url: target(href, o),
+        contentType: result.contentType,
+        bytes,
+      };
     },
     // The token stays in the leading tab.
     currentToken: () => undefined,

@@ -1,48 +1,78 @@
-import type { UcwaResponse } from '@ucwa/transport';
+import type { BatchResult, UcwaResponse } from '@ucwa/transport';
 import type { Session } from '../session/session.ts';
-import type { TabCommand, TabCommandResult } from './tab-messages.ts';
+import type { TabCommand, TabCommandResult, WireBatchPart } from './tab-messages.ts';
+import { encodeError } from './wire-error.ts';
 
-async function send(session: Session, command: TabCommand): Promise<UcwaResponse | undefined> {
+type Sent = Exclude<TabCommand['method'], 'getBytes' | 'batch' | 'snapshot'>;
+
+async function send(
+  session: Session,
+  command: TabCommand & { method: Sent },
+  signal: AbortSignal | undefined,
+): Promise<UcwaResponse | undefined> {
   const t = session.transport;
+  const o = signal === undefined ? {} : { signal };
   switch (command.method) {
     case 'GET':
-      return t.getResponse(command.href);
+      return t.getResponse(command.href, o);
     case 'POST':
-      return t.post(command.href, command.input);
+      return t.post(command.href, command.input, o);
     case 'PUT':
-      return t.put(command.resource, command.changes);
+      return t.put(command.resource, command.changes, o);
     case 'DELETE':
-      return t.delete(command.href);
+      return t.delete(command.href, o);
     case 'signOut':
       await session.signOut();
       return undefined;
-    case 'getBytes':
-      throw new TypeError('getBytes is answered by runCommand itself');
   }
 }
 
-/** The fields of a failure that cross the channel (an `Error` does not survive cloning). */
-function failure(error: unknown): TabCommandResult {
-  const e = error instanceof Error ? error : new Error(String(error));
-  const { status, code, subcode } = e as { status?: unknown; code?: unknown; subcode?: unknown };
-  return {
-    ok: false,
-    name: e.name,
-    message: e.message,
-    status: typeof status === 'number' ? status : undefined,
-    code: typeof code === 'string' ? code : undefined,
-    subcode: typeof subcode === 'string' ? subcode : undefined,
-  };
+function wirePart(part: BatchResult): WireBatchPart {
+  if (!part.ok) return { ok: false, status: part.status, error: encodeError(part.error) };
+  const { status, resource, location } = part;
+  return { ok: true, status, headers: [...part.headers], resource, location };
 }
 
-/** Sends a tab's command with the leader's transport; failures come back as data. */
-export async function runCommand(session: Session, command: TabCommand): Promise<TabCommandResult> {
-  try {
-    if (command.method === 'getBytes') {
-      const { status, bytes, contentType } = await session.transport.getBytes(command.href);
-      return { ok: true, status, location: undefined, resource: undefined, bytes, contentType };
+/** What only the leader's session has: bytes, batch, its snapshot with the token. */
+async function special(
+  session: Session,
+  command: TabCommand & { method: 'getBytes' | 'batch' | 'snapshot' },
+  signal: AbortSignal | undefined,
+): Promise<TabCommandResult> {
+  const o = signal === undefined ? {} : { signal };
+  const none = { ok: true, status: 200, location: undefined, resource: undefined } as const;
+  switch (command.method) {
+    case 'getBytes': {
+      const { status, bytes, contentType } = await session.transport.getBytes(command.href, o);
+      return { ...none, status, bytes, contentType };
     }
-    const answer = await send(session, command);
+    case 'batch': {
+      const parts = await session.transport.batch(command.href, command.requests, o);
+      return { ...none, parts: parts.map(wirePart) };
+    }
+    case 'snapshot':
+      return { ...none, snapshot: session.snapshot({ secrets: true }) };
+  }
+}
+
+/**
+ * Sends a tab's command with the leader's transport; failures come back as data. `signal`
+ * aborts the request (the tab that asked cancelled it).
+ */
+export async function runCommand(
+  session: Session,
+  command: TabCommand,
+  signal?: AbortSignal,
+): Promise<TabCommandResult> {
+  try {
+    if (signal?.aborted === true) throw signal.reason;
+    if (
+      command.method === 'getBytes' ||
+      command.method === 'batch' ||
+      command.method === 'snapshot'
+    )
+      return await special(session, command, signal);
+    const answer = await send(session, command, signal);
     return {
       ok: true,
       status: answer?.status ?? 204,
@@ -51,6 +81,6 @@ export async function runCommand(session: Session, command: TabCommand): Promise
       etag: answer?.etag,
     };
   } catch (error) {
-    return failure(error);
+    return { ok: false, ...encodeError(error) };
   }
 }

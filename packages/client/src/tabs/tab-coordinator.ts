@@ -1,10 +1,14 @@
 import type { EventFilter, SenderRef } from '@ucwa/events';
 import type { UcwaEvent } from '@ucwa/model';
-import type { Timers } from '@ucwa/transport';
+import { isUcwaAuthError, type Timers } from '@ucwa/transport';
 import type { Session } from '../session/session.ts';
+import { coreOf } from '../session/session-object.ts';
 import type { SessionSnapshot } from '../session/snapshot-types.ts';
-import { runCommand } from './run-command.ts';
+import type { SessionStatus } from '../session/status.ts';
+import { CommandRelay } from './command-relay.ts';
 import type { TabChannel, TabCommand, TabCommandResult, TabMessage } from './tab-messages.ts';
+import { isTransientFailure } from './transient-failure.ts';
+import { decodeStatus, encodeStatus, sameStatus } from './wire-status.ts';
 
 /** A tab's part: leading (it runs the session) or following (it uses the leader's). */
 export type TabRole = 'electing' | 'leader' | 'follower';
@@ -31,30 +35,40 @@ function matches(filter: EventFilter, event: UcwaEvent, sender: SenderRef): bool
   );
 }
 
-/** One tab's side of the election, the event relay and the command forwarding. */
+/** One tab's side of the election, the event and status relay and the command forwarding. */
 export class TabCoordinator {
   role: TabRole = 'electing';
+  /** The session this tab runs while it leads. */
   session: Session | undefined;
+  /** Set once `joinTabs` resolved: a failed takeover then ends this tab's session instead. */
+  joined = false;
   readonly handlers = new Set<Handler>();
   readonly roleListeners = new Set<(role: TabRole) => void>();
   /** Told when the leader recreated a lost application, with its snapshot. */
   readonly restoreListeners = new Set<(snapshot: SessionSnapshot) => void>();
+  /** Told of the leading session's status (and of a takeover this tab failed). */
+  readonly statusListeners = new Set<(status: SessionStatus) => void>();
+  /** Told when the leader's channel followed `resync` (`false`) or `resume` (`true`). */
+  readonly rebuildListeners = new Set<(resumed: boolean) => void>();
+  /** Told when this tab could not lead: its sign-in (or resume) failed. */
+  readonly failureListeners = new Set<(error: unknown) => void>();
   readonly #s: CoordinatorSettings;
-  readonly #pending = new Map<number, (result: TabCommandResult) => void>();
-  /** Commands made while no tab leads, sent once one does. */
-  #queued: {
-    command: TabCommand;
-    resolve: (result: TabCommandResult | Promise<TabCommandResult>) => void;
-  }[] = [];
+  readonly #commands: CommandRelay;
   #snapshot: SessionSnapshot | undefined;
+  #status: SessionStatus | undefined;
   #lowestClaim: string;
+  /** Another tab is signing in to lead: wait for it rather than lead. */
+  #yielded = false;
+  #opening = false;
   #timer: unknown;
-  #seq = 0;
   #closed = false;
+  /** The application ended (signed out): no tab leads again. */
+  #over = false;
 
   constructor(settings: CoordinatorSettings) {
     this.#s = settings;
     this.#lowestClaim = settings.id;
+    this.#commands = new CommandRelay(settings.id, (message) => this.#post(message));
   }
 
   #post(message: TabMessage): void {
@@ -69,29 +83,35 @@ export class TabCoordinator {
   #setRole(role: TabRole): void {
     this.role = role;
     for (const listener of [...this.roleListeners]) listener(role);
-    if (role !== 'electing')
-      for (const q of this.#queued.splice(0)) q.resolve(this.#send(q.command));
+    if (role === 'leader' && this.session !== undefined)
+      this.#commands.release({ run: this.session });
+    else if (role === 'follower') this.#commands.release('send');
   }
 
   /** The leader's snapshot: this tab's session's when it leads, else the last heartbeat's. */
   get snapshot(): SessionSnapshot | undefined {
-    return this.snapshotOf(false);
+    return (this.role === 'leader' ? this.#current() : undefined) ?? this.#snapshot;
   }
 
-  /** {@link snapshot}, with the token when asked and this tab leads (heartbeats carry none). */
-  snapshotOf(secrets: boolean): SessionSnapshot | undefined {
-    return (this.role === 'leader' ? this.#current(secrets) : undefined) ?? this.#snapshot;
+  /** Whether this tab is signing in (or resuming) to lead. */
+  get opening(): boolean {
+    return this.#opening;
+  }
+
+  /** The last status the leader reported, if any. */
+  get status(): SessionStatus | undefined {
+    return this.#status;
   }
 
   /**
    * The leading session's snapshot now; `undefined` when it has none (signed out, or
    * recreating a lost application: then the last one stands).
    */
-  #current(secrets: boolean): SessionSnapshot | undefined {
+  #current(): SessionSnapshot | undefined {
     const session = this.session;
     if (session === undefined || session.status.state === 'signedOut') return undefined;
     try {
-      return session.snapshot({ secrets });
+      return session.snapshot();
     } catch {
       return undefined;
     }
@@ -104,15 +124,15 @@ export class TabCoordinator {
 
   /** Asks to lead; the lowest id among the claims of one window wins. */
   elect(): void {
-    if (this.#closed) return;
-    this.#failPending('UcwaTabLeaderLeft', 'the leading tab went away');
+    if (this.#closed || this.#over) return;
+    this.#commands.failPending('UcwaTabLeaderLeft', 'the leading tab went away');
     this.#setRole('electing');
     this.#lowestClaim = this.#s.id;
+    this.#yielded = false;
     this.#post({ t: 'claim', id: this.#s.id });
     this.#later(this.#s.claimMs, () => {
       if (this.role !== 'electing') return;
-      // A failed sign-in is tried again by the next election.
-      if (this.#lowestClaim === this.#s.id) this.#lead().catch(() => this.#retry());
+      if (!this.#yielded && this.#lowestClaim === this.#s.id) void this.#tryLead();
       else this.#retry();
     });
   }
@@ -121,38 +141,101 @@ export class TabCoordinator {
     this.#later(this.#s.leaderTimeoutMs, () => this.elect());
   }
 
+  async #tryLead(): Promise<void> {
+    this.#opening = true;
+    try {
+      await this.#lead();
+    } catch (error) {
+      this.#leadFailed(error);
+    } finally {
+      this.#opening = false;
+    }
+  }
+
   async #lead(): Promise<void> {
     const session = await this.#s.open(this.#snapshot);
+    if (this.#closed) {
+      // Closed while signing in: hand the application over to whoever comes next.
+      await session.detach();
+      this.#post({ t: 'bye', id: this.#s.id, snapshot: session.snapshot() });
+      return;
+    }
     this.session = session;
     session.on({}, (event, sender) => {
       this.#post({ t: 'event', event, sender });
       this.deliver(event, sender);
     });
-    this.#announceRestores(session);
+    coreOf(session)?.rebuildListeners.add((resumed) => {
+      this.#post({ t: 'rebuild', resumed });
+      for (const listener of [...this.rebuildListeners]) listener(resumed);
+    });
+    this.#relayStatus(session);
     this.#setRole('leader');
     this.#beat();
   }
 
-  /** After the session recreated a lost application, every tab sets its state up again. */
-  #announceRestores(session: Session): void {
+  /**
+   * A sign-in that was refused ends this tab's part (no election sends the same password
+   * again); one that may work later is tried again by the next election.
+   */
+  #leadFailed(error: unknown): void {
+    for (const listener of [...this.failureListeners]) listener(error);
+    if (!this.joined) return;
+    if (isTransientFailure(error)) {
+      const status: SessionStatus = {
+        state: 'reconnecting',
+        reason: { kind: 'channelFailed', error },
+      };
+      this.#apply(status);
+      this.#post({ t: 'status', id: this.#s.id, status: encodeStatus(status) });
+      this.#retry();
+      return;
+    }
+    const kind = isUcwaAuthError(error) ? 'authFailed' : 'failed';
+    this.#apply({ state: 'signedOut', reason: { kind, error } });
+  }
+
+  /**
+   * Every status of the leading session goes to every tab (a detach is this tab leaving,
+   * not the application ending). After a recreated application, each tab sets up again.
+   */
+  #relayStatus(session: Session): void {
     let lost = false;
-    session.onStatus((status) => {
+    const announce = (status: SessionStatus): void => {
+      if (status.state === 'signedOut' && status.reason.kind === 'detached') return;
       if (status.state === 'reconnecting' && status.reason.kind === 'applicationLost') lost = true;
-      if (status.state !== 'ready' || !lost) return;
-      lost = false;
-      const snapshot = session.snapshot();
-      this.#post({ t: 'restore', snapshot });
-      for (const listener of [...this.restoreListeners]) listener(snapshot);
-    });
+      if (status.state === 'ready' && lost) {
+        lost = false;
+        const snapshot = session.snapshot();
+        this.#post({ t: 'restore', snapshot });
+        for (const listener of [...this.restoreListeners]) listener(snapshot);
+      }
+      this.#post({ t: 'status', id: this.#s.id, status: encodeStatus(status) });
+      this.#apply(status);
+    };
+    session.onStatus(announce);
+    announce(session.status);
+  }
+
+  /** Tells this tab's listeners of a status that differs from the last one. */
+  #apply(status: SessionStatus): void {
+    if (this.#status !== undefined && sameStatus(this.#status, status)) return;
+    this.#status = status;
+    for (const listener of [...this.statusListeners]) listener(status);
+    if (status.state !== 'signedOut') return;
+    // The application ended (or this tab cannot go on): nobody leads again.
+    this.#over = true;
+    this.#s.timers.clearTimeout(this.#timer);
   }
 
   #beat(): void {
     if (this.role !== 'leader' || this.session === undefined || this.#closed) return;
     // Signed out: there is no application left to hand over.
     if (this.session.status.state === 'signedOut') return;
-    this.#snapshot = this.#current(false) ?? this.#snapshot;
+    this.#snapshot = this.#current() ?? this.#snapshot;
+    const status = encodeStatus(this.session.status);
     if (this.#snapshot !== undefined)
-      this.#post({ t: 'heartbeat', id: this.#s.id, snapshot: this.#snapshot });
+      this.#post({ t: 'heartbeat', id: this.#s.id, snapshot: this.#snapshot, status });
     this.#later(this.#s.heartbeatMs, () => this.#beat());
   }
 
@@ -162,16 +245,9 @@ export class TabCoordinator {
     this.#later(this.#s.leaderTimeoutMs, () => this.elect());
   }
 
-  /** Commands sent to a leader that will not answer them fail (they may have run, or not). */
-  #failPending(name: string, message: string): void {
-    for (const resolve of this.#pending.values())
-      resolve({ ok: false, name, message, status: undefined });
-    this.#pending.clear();
-  }
-
   #leaderLeft(snapshot: SessionSnapshot): void {
     this.#snapshot = snapshot;
-    this.#failPending('UcwaTabLeaderLeft', 'the leading tab closed');
+    this.#commands.failPending('UcwaTabLeaderLeft', 'the leading tab closed');
     if (this.role !== 'leader') this.elect();
   }
 
@@ -179,48 +255,69 @@ export class TabCoordinator {
   receive(message: TabMessage): void {
     if (this.#closed) return;
     const leading = this.role === 'leader';
-    if (message.t === 'claim') {
-      if (leading) this.#beat();
-      else if (message.id < this.#lowestClaim) this.#lowestClaim = message.id;
-    } else if (message.t === 'heartbeat') {
-      if (!leading) this.#follow(message.snapshot);
-    } else if (message.t === 'bye') {
-      this.#leaderLeft(message.snapshot);
-    } else if (message.t === 'event') {
-      if (!leading) this.deliver(message.event, message.sender);
-    } else if (message.t === 'restore') {
-      this.#snapshot = message.snapshot;
-      if (!leading) for (const listener of [...this.restoreListeners]) listener(message.snapshot);
-    } else if (message.t === 'command') {
-      if (leading && this.session !== undefined) {
-        const { from, seq } = message;
-        void runCommand(this.session, message.command).then((result) =>
-          this.#post({ t: 'result', to: from, seq, result }),
-        );
-      }
+    switch (message.t) {
+      case 'claim':
+        if (leading) this.#beat();
+        else if (this.#opening) this.#post({ t: 'claim', id: this.#s.id, opening: true });
+        else if (message.opening === true) this.#yielded = true;
+        else if (message.id < this.#lowestClaim) this.#lowestClaim = message.id;
+        return;
+      case 'heartbeat':
+        if (leading || this.#over) return;
+        this.#follow(message.snapshot);
+        this.#apply(decodeStatus(message.status));
+        return;
+      case 'bye':
+        this.#leaderLeft(message.snapshot);
+        return;
+      case 'event':
+        if (!leading) this.deliver(message.event, message.sender);
+        return;
+      case 'status':
+        if (!leading) this.#apply(decodeStatus(message.status));
+        return;
+      case 'rebuild':
+        if (!leading) for (const listener of [...this.rebuildListeners]) listener(message.resumed);
+        return;
+      case 'restore':
+        this.#snapshot = message.snapshot;
+        if (!leading) for (const listener of [...this.restoreListeners]) listener(message.snapshot);
+        return;
+      default:
+        this.#commandMessage(message, leading);
+    }
+  }
+
+  #commandMessage(
+    message: TabMessage & { t: 'command' | 'cancel' | 'result' },
+    leading: boolean,
+  ): void {
+    if (message.t === 'command') {
+      if (leading && this.session !== undefined)
+        this.#commands.run(this.session, message.from, message.seq, message.command);
+    } else if (message.t === 'cancel') {
+      if (leading) this.#commands.cancel(message.from, message.seq);
     } else if (message.to === this.#s.id) {
-      this.#pending.get(message.seq)?.(message.result);
-      this.#pending.delete(message.seq);
+      this.#commands.answer(message.seq, message.result);
     }
   }
 
   /**
    * Runs a command here when leading, else through the leader; while no tab leads, once
-   * one does.
+   * one does. `signal` aborts it, in the leader too.
    */
-  command(command: TabCommand): Promise<TabCommandResult> {
-    if (this.role !== 'electing') return this.#send(command);
-    return new Promise((resolve) => this.#queued.push({ command, resolve }));
-  }
-
-  #send(command: TabCommand): Promise<TabCommandResult> {
-    if (this.role === 'leader' && this.session !== undefined)
-      return runCommand(this.session, command);
-    const seq = this.#seq++;
-    return new Promise((resolve) => {
-      this.#pending.set(seq, resolve);
-      this.#post({ t: 'command', from: this.#s.id, seq, command });
-    });
+  command(command: TabCommand, signal?: AbortSignal): Promise<TabCommandResult> {
+    if (this.#closed || this.#over) {
+      const message = 'the tabs have signed out, or this tab left';
+      return Promise.resolve({ ok: false, name: 'UcwaTabClosed', message });
+    }
+    const route =
+      this.role === 'leader' && this.session !== undefined
+        ? { run: this.session }
+        : this.role === 'follower'
+          ? 'send'
+          : 'hold';
+    return this.#commands.command(route, command, signal);
   }
 
   /** Leaves; a leader stops its channel and hands the final cursor over. */
@@ -228,6 +325,7 @@ export class TabCoordinator {
     if (this.#closed) return;
     this.#closed = true;
     this.#s.timers.clearTimeout(this.#timer);
+    this.#commands.failAll('UcwaTabClosed', 'this tab left');
     const session = this.session;
     // A leader hands over its application, unless it signed out (then there is none).
     if (this.role === 'leader' && session !== undefined && session.status.state !== 'signedOut') {

@@ -1,11 +1,15 @@
 import type { SenderRef } from '@ucwa/events';
 import type { PropertyBag, UcwaEvent, UnknownResource } from '@ucwa/model';
-import type { ResourceInput, TextBody } from '@ucwa/transport';
+import type { BatchRequest, ResourceInput, TextBody } from '@ucwa/transport';
 import type { SessionSnapshot } from '../session/snapshot-types.ts';
+import type { WireError } from './wire-error.ts';
+import type { WireStatus } from './wire-status.ts';
 
 /**
  * What a tab asks the leading tab to send with its transport (hrefs carry their query).
- * `getBytes` reads an answer as bytes (a photo).
+ * `getBytes` reads an answer as bytes (a photo); `batch` sends one `multipart/batching`
+ * request; `snapshot` asks for the leader's snapshot with its access token (it never goes
+ * out with heartbeats).
  * `signOut` signs the leading tab's session out, which ends the application for every tab.
  */
 export type TabCommand =
@@ -19,7 +23,20 @@ export type TabCommand =
   | { readonly method: 'DELETE'; readonly href: string }
   /** A GET read as bytes (a photo). */
   | { readonly method: 'getBytes'; readonly href: string }
+  | { readonly method: 'batch'; readonly href: string; readonly requests: readonly BatchRequest[] }
+  | { readonly method: 'snapshot' }
   | { readonly method: 'signOut' };
+
+/** One part of a batch answer as it crosses the channel (headers as pairs, errors as data). */
+export type WireBatchPart =
+  | {
+      readonly ok: true;
+      readonly status: number;
+      readonly headers: readonly (readonly [string, string])[];
+      readonly resource: UnknownResource | undefined;
+      readonly location: string | undefined;
+    }
+  | { readonly ok: false; readonly status: number; readonly error: WireError };
 
 /** The leader's answer to a command. */
 export type TabCommandResult =
@@ -33,26 +50,43 @@ export type TabCommandResult =
       /** The body of a `getBytes` answer, and its `Content-Type`. */
       readonly bytes?: Uint8Array | undefined;
       readonly contentType?: string | undefined;
+      /** The parts of a `batch` answer, in the order of the requests. */
+      readonly parts?: readonly WireBatchPart[] | undefined;
+      /** The answer to `snapshot`: the leader's, with its token. */
+      readonly snapshot?: SessionSnapshot | undefined;
     }
-  | {
-      readonly ok: false;
-      readonly name: string;
-      readonly message: string;
-      readonly status: number | undefined;
-      /** The UCWA error's code and subcode, when the server sent them. */
-      readonly code?: string | undefined;
-      readonly subcode?: string | undefined;
-    };
+  /**
+   * The failure as data: `name`, `message`, `status`, `code` and `subcode` of the leader's
+   * error, and what the receiving tab needs to throw the same class (see `WireError`).
+   */
+  | ({ readonly ok: false } & WireError);
 
 /** The messages tabs exchange on their `BroadcastChannel` (MultiTabSupport.md). */
 export type TabMessage =
   /** A tab that wants to lead (on joining, or when the leader went away); lowest id wins. */
-  | { readonly t: 'claim'; readonly id: string }
-  /** The leader, now and then: where its event channel stands, for a successor. */
-  | { readonly t: 'heartbeat'; readonly id: string; readonly snapshot: SessionSnapshot }
+  | {
+      readonly t: 'claim';
+      readonly id: string;
+      /** Sent by a tab signing in to lead: the others wait for it rather than claim. */
+      readonly opening?: boolean;
+    }
+  /**
+   * The leader, now and then: where its event channel stands (for a successor) and its
+   * session's status (for a tab that joined since). Never the token.
+   */
+  | {
+      readonly t: 'heartbeat';
+      readonly id: string;
+      readonly snapshot: SessionSnapshot;
+      readonly status: WireStatus;
+    }
   /** The leader is closing; the snapshot is final (its channel has stopped). */
   | { readonly t: 'bye'; readonly id: string; readonly snapshot: SessionSnapshot }
   | { readonly t: 'event'; readonly event: UcwaEvent; readonly sender: SenderRef }
+  /** The leader's session changed status (or a tab failed to take over): every tab says so. */
+  | { readonly t: 'status'; readonly id: string; readonly status: WireStatus }
+  /** The leader's channel followed `resync` (or `resume`): every tab clears its store. */
+  | { readonly t: 'rebuild'; readonly resumed: boolean }
   /** The leader recreated the application: each tab sets up again what its session had. */
   | { readonly t: 'restore'; readonly snapshot: SessionSnapshot }
   | {
@@ -61,6 +95,8 @@ export type TabMessage =
       readonly seq: number;
       readonly command: TabCommand;
     }
+  /** The caller of command `seq` aborted it: the leader aborts its request. */
+  | { readonly t: 'cancel'; readonly from: string; readonly seq: number }
   | {
       readonly t: 'result';
       readonly to: string;
@@ -75,7 +111,18 @@ export interface TabChannel {
   close(): void;
 }
 
-const KINDS = new Set(['claim', 'heartbeat', 'bye', 'event', 'restore', 'command', 'result']);
+const KINDS = new Set([
+  'claim',
+  'heartbeat',
+  'bye',
+  'event',
+  'status',
+  'rebuild',
+  'restore',
+  'command',
+  'cancel',
+  'result',
+]);
 
 /** Whether `data` looks like a {@link TabMessage} (another script may share the channel name). */
 export function isTabMessage(data: unknown): data is TabMessage {

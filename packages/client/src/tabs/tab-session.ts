@@ -1,12 +1,12 @@
 import { isResource } from '@ucwa/model';
 import { UcwaTabCommandError } from '../errors/tab-command-error.ts';
 import { startCore } from '../session/create-session.ts';
-import { runRestorers } from '../session/recovery.ts';
+import { endSession, runRestorers } from '../session/recovery.ts';
 import type { Session } from '../session/session.ts';
 import type { SessionCore } from '../session/session-core.ts';
 import { sessionOf } from '../session/session-object.ts';
 import type { SessionSnapshot } from '../session/snapshot-types.ts';
-import { createStatusCell } from '../session/status.ts';
+import { createStatusCell, type SessionStatus } from '../session/status.ts';
 import { resolveSignIn } from '../sign-in/sign-in-config.ts';
 import type { SignInOptions } from '../sign-in/sign-in-options.ts';
 import { relayedEvents } from './relay-events.ts';
@@ -27,11 +27,37 @@ async function restore(core: SessionCore, applicationHref: string): Promise<void
   if (core.status.current.state !== 'signedOut') core.status.set({ state: 'ready' });
 }
 
+/** This tab's session says what the leader's says (a restore running here ends in `ready`). */
+function follow(core: SessionCore, status: SessionStatus): void {
+  const now = core.status.current;
+  if (now.state === 'signedOut') return;
+  if (status.state === 'signedOut') endSession(core, status.reason);
+  else if (status.state !== 'ready' || core.recovering === undefined) core.status.set(status);
+}
+
+/** The leader's snapshot; the token only from a leader's own session (heartbeats carry none). */
+function tabSnapshot(
+  coordinator: TabCoordinator,
+  first: SessionSnapshot,
+  secrets: boolean,
+): SessionSnapshot {
+  if (!secrets) return coordinator.snapshot ?? first;
+  const session = coordinator.role === 'leader' ? coordinator.session : undefined;
+  if (session === undefined)
+    throw new UcwaTabCommandError(
+      'snapshot({ secrets: true }): the token is in the leading tab; use `await tab.snapshot({ secrets: true })`',
+      { name: 'UcwaTabSecretsInLeader' },
+    );
+  return session.snapshot({ secrets: true });
+}
+
 /**
  * The session of one tab: its own store, subscriptions and helpers, with every request
- * sent by the leading tab (whichever that is now) and the events the leader relays. After
- * the leader recreated a lost application, it reads the new one and sets up again what it
- * had set up (availability, presence subscriptions, conversations).
+ * sent by the leading tab (whichever that is now), the events the leader relays and the
+ * leader's status. After the leader recreated a lost application, it reads the new one
+ * and sets up again what it had set up (availability, presence subscriptions,
+ * conversations); after the leader's channel followed `resync` or `resume`, it clears its
+ * store and rebuilds as the leader does.
  */
 export async function openTabSession(
   coordinator: TabCoordinator,
@@ -46,12 +72,15 @@ export async function openTabSession(
   };
   const cfg = resolveSignIn({ ...options, application: identity });
   const origin = new URL(snapshot.applicationHref).origin;
-  const transport = relayTransport(origin, (command) => coordinator.command(command));
+  const transport = relayTransport(origin, (command, signal) =>
+    coordinator.command(command, signal),
+  );
   const application = await transport.get(snapshot.applicationHref);
   if (!isResource(application, 'application'))
     throw new TypeError(`${snapshot.applicationHref} is not an application`);
   const relay = relayedEvents(cfg.timers);
   coordinator.handlers.add({ filter: {}, handler: relay.push });
+  coordinator.rebuildListeners.add(relay.rebuild);
   const core = startCore({
     cfg,
     identity,
@@ -61,7 +90,7 @@ export async function openTabSession(
     ...snapshot.discovery,
     fetchEvents: relay.fetchEvents,
     tab: {
-      snapshot: (secrets) => coordinator.snapshotOf(secrets) ?? snapshot,
+      snapshot: (secrets) => tabSnapshot(coordinator, snapshot, secrets),
       signOut: async () => {
         const result = await coordinator.command({ method: 'signOut' });
         if (!result.ok) throw new UcwaTabCommandError(result.message, result);
@@ -69,14 +98,18 @@ export async function openTabSession(
     },
   });
   coordinator.restoreListeners.add((restored) => {
-    core.status.set({
-      state: 'reconnecting',
-      reason: { kind: 'applicationLost', error: undefined },
-    });
+    if (core.status.current.state !== 'reconnecting')
+      core.status.set({
+        state: 'reconnecting',
+        reason: { kind: 'applicationLost', error: undefined },
+      });
     // Sends made meanwhile wait for this, as after a recovery in the leading tab.
     core.recovering = restore(core, restored.applicationHref).finally(() => {
       core.recovering = undefined;
     });
   });
+  const leaderStatus = coordinator.status;
+  if (leaderStatus !== undefined && leaderStatus.state !== 'ready') follow(core, leaderStatus);
+  coordinator.statusListeners.add((status) => follow(core, status));
   return sessionOf(core);
 }

@@ -1,10 +1,13 @@
 import type { EventFilter, SenderRef } from '@ucwa/events';
 import type { UcwaEvent } from '@ucwa/model';
 import type { Timers } from '@ucwa/transport';
+import { UcwaTabCommandError } from '../errors/tab-command-error.ts';
 import type { Session } from '../session/session.ts';
+import type { SessionSnapshot, SnapshotOptions } from '../session/snapshot-types.ts';
 import { resumeSession } from '../sign-in/resume-session.ts';
 import { signIn } from '../sign-in/sign-in.ts';
 import type { SignInOptions } from '../sign-in/sign-in-options.ts';
+import { rebuildError } from './rebuild-error.ts';
 import { TabCoordinator, type TabRole } from './tab-coordinator.ts';
 import {
   isTabMessage,
@@ -32,6 +35,12 @@ export interface TabsOptions {
   readonly leaderTimeout?: number;
   /** Milliseconds a tab waits for lower claims before it leads. Default 200. */
   readonly claimWindow?: number;
+  /**
+   * Milliseconds `joinTabs` waits for a tab to lead (this one signing in is not counted:
+   * its sign-in settles it) before it rejects with `UcwaTabCommandError` `UcwaTabNoLeader`.
+   * Default 60,000.
+   */
+  readonly joinTimeout?: number;
   readonly timers?: Timers;
   readonly randomId?: () => string;
 }
@@ -42,16 +51,26 @@ export interface Tab {
   readonly role: TabRole;
   /**
    * This tab's session: its helpers (`messaging`, `presence`, ...), store and subscriptions
-   * work in every tab; its requests are sent by the leading tab, whichever that is now,
-   * and its events are the ones the leader relays. `batch` runs in the leading tab only.
-   * `signOut()` signs the leading tab out (the application ends for every tab).
+   * work in every tab; its requests are sent by the leading tab, whichever that is now
+   * (`batch` and abort signals included), its events are the ones the leader relays, and
+   * its `status` is the leader's session's. `signOut()` signs the leading tab out (the
+   * application ends for every tab, and every tab's session is `signedOut`).
+   * `snapshot({ secrets: true })` works in the leading tab only; use {@link Tab.snapshot}.
    */
   readonly session: Session;
   onRole(listener: (role: TabRole) => void): () => void;
   /** The shared channel's events, in this tab, whichever tab leads. */
   on(filter: EventFilter, handler: (event: UcwaEvent, sender: SenderRef) => void): () => void;
-  /** A request sent by the leading tab's transport. */
-  command(command: TabCommand): Promise<TabCommandResult>;
+  /** A request sent by the leading tab's transport; `signal` aborts it there too. */
+  command(
+    command: TabCommand,
+    options?: { readonly signal?: AbortSignal },
+  ): Promise<TabCommandResult>;
+  /**
+   * The leading session's snapshot, asked of the leader: with `{ secrets: true }`, with
+   * its access token (heartbeats never carry the token, so a following tab must ask).
+   */
+  snapshot(options?: SnapshotOptions): Promise<SessionSnapshot>;
   /** Leaves: a leader hands its application over (it is not deleted). */
   close(): Promise<void>;
 }
@@ -69,16 +88,55 @@ function channelName(o: SignInOptions): string {
   return `ucwa-tabs:${(o.storageKey ?? name ?? o.domain ?? o.discoveryUrl ?? '').toLowerCase()}`;
 }
 
-/** Resolves once the tab leads or follows. */
-function settled(coordinator: TabCoordinator): Promise<void> {
-  return new Promise((resolve) => {
+/**
+ * Resolves once the tab leads or follows; rejects with the error of this tab's sign-in
+ * when it could not lead, or when no tab led within `timeout` while this one waited.
+ */
+function settled(coordinator: TabCoordinator, timers: Timers, timeout: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = (): void => {
+      timers.clearTimeout(timer);
+      coordinator.roleListeners.delete(listener);
+      coordinator.failureListeners.delete(reject);
+    };
     const listener = (role: TabRole): void => {
       if (role === 'electing') return;
-      coordinator.roleListeners.delete(listener);
+      done();
       resolve();
     };
+    const failed = (error: unknown): void => {
+      done();
+      reject(error);
+    };
+    const timer = timers.setTimeout(() => {
+      if (coordinator.opening) return;
+      failed(
+        new UcwaTabCommandError(`no tab of this user led within ${timeout} ms`, {
+          name: 'UcwaTabNoLeader',
+        }),
+      );
+    }, timeout);
     coordinator.roleListeners.add(listener);
+    coordinator.failureListeners.add(failed);
   });
+}
+
+/** The leader's snapshot, asked of it (with the token when `secrets`). */
+async function leaderSnapshot(
+  coordinator: TabCoordinator,
+  options: SnapshotOptions | undefined,
+): Promise<SessionSnapshot> {
+  if (options?.secrets !== true) {
+    const snapshot = coordinator.snapshot;
+    if (snapshot !== undefined) return snapshot;
+  }
+  const result = await coordinator.command({ method: 'snapshot' });
+  if (!result.ok) throw rebuildError(result);
+  if (result.snapshot === undefined)
+    throw new UcwaTabCommandError('the leading tab sent no snapshot', {
+      name: 'UcwaTabCommandError',
+    });
+  return result.snapshot;
 }
 
 /**
@@ -97,25 +155,35 @@ function settled(coordinator: TabCoordinator): Promise<void> {
 export async function joinTabs(options: TabsOptions): Promise<Tab> {
   const channel: TabChannel = options.channel ?? new BroadcastChannel(channelName(options.signIn));
   const id = (options.randomId ?? (() => crypto.randomUUID()))();
+  const timers = options.timers ?? globalTimers;
+  // The tab's session reports the status; the leading session would report it twice.
+  const { onStatus: _, ...leading } = options.signIn;
   const coordinator = new TabCoordinator({
     id,
     channel,
-    timers: options.timers ?? globalTimers,
+    timers,
     heartbeatMs: options.heartbeatInterval ?? 1_000,
     leaderTimeoutMs: options.leaderTimeout ?? 3_000,
     claimMs: options.claimWindow ?? 200,
     open: (snapshot) =>
-      snapshot === undefined ? signIn(options.signIn) : resumeSession(snapshot, options.signIn),
+      snapshot === undefined ? signIn(leading) : resumeSession(snapshot, leading),
   });
   channel.addEventListener('message', ({ data }: MessageEvent) => {
     if (isTabMessage(data)) coordinator.receive(data);
   });
-  const ready = settled(coordinator);
-  coordinator.elect();
-  await ready;
-  const snapshot = coordinator.snapshot;
-  if (snapshot === undefined) throw new TypeError('joinTabs: no tab leads with an application');
-  const session = await openTabSession(coordinator, options.signIn, snapshot);
+  let session: Session;
+  try {
+    const ready = settled(coordinator, timers, options.joinTimeout ?? 60_000);
+    coordinator.elect();
+    await ready;
+    const snapshot = coordinator.snapshot;
+    if (snapshot === undefined) throw new TypeError('joinTabs: no tab leads with an application');
+    session = await openTabSession(coordinator, options.signIn, snapshot);
+    coordinator.joined = true;
+  } catch (error) {
+    await coordinator.close();
+    throw error;
+  }
   return {
     id,
     get role() {
@@ -131,7 +199,8 @@ export async function joinTabs(options: TabsOptions): Promise<Tab> {
       coordinator.handlers.add(entry);
       return () => coordinator.handlers.delete(entry);
     },
-    command: (command) => coordinator.command(command),
+    command: (command, o) => coordinator.command(command, o?.signal),
+    snapshot: (o) => leaderSnapshot(coordinator, o),
     close: async () => {
       await session.detach();
       await coordinator.close();

@@ -1,0 +1,116 @@
+import type { Session } from '../session/session.ts';
+import { runCommand } from './run-command.ts';
+import type { TabCommand, TabCommandResult, TabMessage } from './tab-messages.ts';
+import { encodeError } from './wire-error.ts';
+
+type Resolve = (result: TabCommandResult | Promise<TabCommandResult>) => void;
+
+/** Where a command goes now: run here (this tab leads), sent to the leader, or held. */
+export type CommandRoute = { readonly run: Session } | 'send' | 'hold';
+
+/**
+ * The commands of one tab: sent to the leader with a sequence number and answered by
+ * it; held while no tab leads; cancelled there when the caller aborts. In the leading
+ * tab, it runs the other tabs' commands and aborts those their callers cancelled.
+ */
+export class CommandRelay {
+  readonly #id: string;
+  readonly #post: (message: TabMessage) => void;
+  readonly #pending = new Map<number, Resolve>();
+  #held: { command: TabCommand; signal: AbortSignal | undefined; resolve: Resolve }[] = [];
+  /** Commands of other tabs running here, by `from:seq`. */
+  readonly #running = new Map<string, AbortController>();
+  #seq = 0;
+
+  constructor(id: string, post: (message: TabMessage) => void) {
+    this.#id = id;
+    this.#post = post;
+  }
+
+  /** Sends (or runs, or holds) `command`; an aborted `signal` rejects with its reason. */
+  command(
+    route: CommandRoute,
+    command: TabCommand,
+    signal?: AbortSignal,
+  ): Promise<TabCommandResult> {
+    if (signal?.aborted === true) return Promise.reject(signal.reason);
+    const result =
+      typeof route === 'object'
+        ? runCommand(route.run, command, signal)
+        : new Promise<TabCommandResult>((resolve) => {
+            if (route === 'hold') this.#held.push({ command, signal, resolve });
+            else this.#send(command, signal, resolve);
+          });
+    if (signal === undefined) return result;
+    return new Promise((resolve, reject) => {
+      const aborted = () => reject(signal.reason);
+      signal.addEventListener('abort', aborted, { once: true });
+      result.then(resolve, reject).finally(() => signal.removeEventListener('abort', aborted));
+    });
+  }
+
+  #send(command: TabCommand, signal: AbortSignal | undefined, resolve: Resolve): void {
+    const seq = this.#seq++;
+    const from = this.#id;
+    this.#pending.set(seq, resolve);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        if (!this.#pending.delete(seq)) return;
+        this.#post({ t: 'cancel', from, seq });
+        resolve({ ok: false, ...encodeError(signal.reason) });
+      },
+      { once: true },
+    );
+    this.#post({ t: 'command', from, seq, command });
+  }
+
+  /** A tab leads now: held commands go to it (or run here). */
+  release(route: Exclude<CommandRoute, 'hold'>): void {
+    for (const held of this.#held.splice(0)) {
+      if (held.signal?.aborted === true)
+        held.resolve({ ok: false, ...encodeError(held.signal.reason) });
+      else if (typeof route === 'object')
+        held.resolve(runCommand(route.run, held.command, held.signal));
+      else this.#send(held.command, held.signal, held.resolve);
+    }
+  }
+
+  /** The leader's answer to one of this tab's commands. */
+  answer(seq: number, result: TabCommandResult): void {
+    this.#pending.get(seq)?.(result);
+    this.#pending.delete(seq);
+  }
+
+  /** Commands sent to a leader that will not answer fail (they may have run, or not). */
+  failPending(name: string, message: string): void {
+    for (const resolve of this.#pending.values())
+      resolve({ ok: false, name, message, status: undefined, fields: { remoteName: name } });
+    this.#pending.clear();
+  }
+
+  /** This tab leaves: nothing it sent or holds will be answered. */
+  failAll(name: string, message: string): void {
+    this.failPending(name, message);
+    for (const held of this.#held.splice(0))
+      held.resolve({ ok: false, name, message, status: undefined });
+  }
+
+  /** Leading: runs another tab's command and posts the result to it. */
+  run(session: Session, from: string, seq: number, command: TabCommand): void {
+    const key = `${from}:${seq}`;
+    const controller = new AbortController();
+    this.#running.set(key, controller);
+    void runCommand(session, command, controller.signal).then((result) => {
+      this.#running.delete(key);
+      if (!controller.signal.aborted) this.#post({ t: 'result', to: from, seq, result });
+    });
+  }
+
+  /** Leading: the caller of `from`'s command `seq` gave up on it. */
+  cancel(from: string, seq: number): void {
+    this.#running
+      .get(`${from}:${seq}`)
+      ?.abort(new DOMException('cancelled by its tab', 'AbortError'));
+  }
+}
