@@ -80,6 +80,8 @@ export function conversationResource(c: Conversation): UnknownResource {
       onlineMeetingUri: c.thread.onlineMeetingUri,
     },
     links: {
+      addParticipant:
+        c.state === 'Connected' && !c.app.anonymous ? convPath(c, 'addParticipant') : undefined,
       audioVideo: convPath(c, 'audioVideo'),
       messaging: convPath(c, 'messaging'),
       phoneAudio: convPath(c, 'phoneAudio'),
@@ -145,6 +147,13 @@ export function messagingResource(c: Conversation): UnknownResource {
       negotiatedMessageFormats: connected ? ['Plain', 'Html'] : undefined,
     },
     links: {
+      // Messaging joins a meeting conversation that has none yet (addMessaging_ref.md).
+      addMessaging:
+        c.messaging === 'Disconnected' &&
+        c.state === 'Connected' &&
+        c.thread.onlineMeetingUri !== undefined
+          ? convPath(c, 'messaging/addMessaging')
+          : undefined,
       conversation: convPath(c),
       stopMessaging:
         c.messaging === 'Disconnected' ? undefined : convPath(c, 'messaging/terminate'),
@@ -197,16 +206,17 @@ const INVITATION_REL = {
   phoneAudio: 'phoneAudioInvitation',
   audioVideo: 'audioVideoInvitation',
   onlineMeeting: 'onlineMeetingInvitation',
+  participant: 'participantInvitation',
 } as const;
 
 /** The modality an invitation links to and the link that cancels it, when the kind has them. */
 function invitationTargets(i: Invitation): { modality?: string; cancel?: string } {
-  if (i.kind === 'onlineMeeting') return {};
+  if (i.kind === 'onlineMeeting' || i.kind === 'participant') return {};
   if (i.kind === 'messaging') return { modality: 'messaging', cancel: 'messaging/terminate' };
   return { modality: i.kind, cancel: `${i.kind}/stop${cap(i.kind)}` };
 }
 
-/** messagingInvitation, phoneAudioInvitation, audioVideoInvitation, onlineMeetingInvitation. */
+/** messagingInvitation, phoneAudioInvitation, audioVideoInvitation, onlineMeetingInvitation, participantInvitation. */
 export function invitationResource(i: Invitation): UnknownResource {
   const c = i.conversation;
   const href = invitationHref(i);

@@ -34,8 +34,11 @@ export interface Thread {
   readonly subject: string;
   readonly importance: string;
   readonly members: Set<Conversation>;
-  /** Set for the thread of an online meeting: its focus URI. */
-  readonly onlineMeetingUri?: string;
+  /**
+   * Set for the thread of an online meeting: its focus URI. A two-party thread gets one
+   * when addParticipant escalates it to an ad hoc meeting.
+   */
+  onlineMeetingUri?: string;
 }
 
 export interface Message {
@@ -87,12 +90,17 @@ export interface Conversation {
   readonly phoneAudio: PhoneAudioModality;
 }
 
-export type InvitationKind = 'messaging' | 'phoneAudio' | 'audioVideo' | 'onlineMeeting';
+export type InvitationKind =
+  | 'messaging'
+  | 'phoneAudio'
+  | 'audioVideo'
+  | 'onlineMeeting'
+  | 'participant';
 export type InvitationState = 'Connecting' | 'Connected' | 'Declined' | 'Failed' | 'Cancelled';
 
 /**
  * An operation resource: messagingInvitation, phoneAudioInvitation, audioVideoInvitation,
- * onlineMeetingInvitation.
+ * onlineMeetingInvitation, participantInvitation.
  */
 export interface Invitation {
   readonly id: string;

@@ -1,6 +1,7 @@
 import { renewEtag } from '../conditional-put.ts';
 import type { Feature, FeatureFactory, FeatureHost } from '../feature.ts';
 import { bindRoutes } from '../route-table.ts';
+import { ADD_PARTICIPANT_ROUTES } from './add-participant.ts';
 import { AUDIO_VIDEO_ROUTES } from './audio-video-routes.ts';
 import { createComm } from './comm-core.ts';
 import { communicationResource } from './comm-resources.ts';
@@ -13,7 +14,8 @@ import { PHONE_AUDIO_ROUTES } from './phone-audio.ts';
 /**
  * The communication family: the communication hub (GET, conditional PUT), messaging
  * invitations, conversations and participants, messaging (messages, typing), audioVideo
- * and phoneAudio state machines (media is never established), joining online meetings. State per application;
+ * and phoneAudio state machines (media is never established), joining online meetings,
+ * addParticipant (escalating to an ad hoc meeting) and addMessaging. State per application;
  * the two ends of a conversation share a thread. See README.md.
  */
 export const communicationFeature: FeatureFactory = (host: FeatureHost): Feature => {
@@ -33,6 +35,7 @@ export const communicationFeature: FeatureFactory = (host: FeatureHost): Feature
       ...bindRoutes(comm, AUDIO_VIDEO_ROUTES),
       ...bindRoutes(comm, PHONE_AUDIO_ROUTES),
       ...bindRoutes(comm, ONLINE_MEETING_ROUTES),
+      ...bindRoutes(comm, ADD_PARTICIPANT_ROUTES),
     ],
     embeds: { communication: (app) => communicationResource(app, comm.apps.get(app)) },
     onApplicationRemoved(app) {

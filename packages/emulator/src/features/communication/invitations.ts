@@ -1,4 +1,4 @@
-import { parseDataUri } from '@ucwa/model';
+import { parseDataUri, type UcwaErrorBody } from '@ucwa/model';
 import type { UserRecord } from '../../core/users.ts';
 import { parameterValidationFailure, ucwaError } from '../../http/errors.ts';
 import type { ErrorReply, Reply } from '../../http/types.ts';
@@ -105,24 +105,47 @@ function deliverInvitation(
     target === undefined
       ? []
       : comm.host.applications.ofUser(target.address).filter((a) => a.id !== ctx.app.id);
-  const offline =
-    target !== undefined && comm.host.userState.get(target.address).availability === 'Offline';
-  if (target !== undefined && apps.length > 0 && !offline) {
+  const why = unreachable(comm, to, target, apps);
+  if (why === undefined) {
     for (const app of apps) outgoing.peers.push(ring(comm, ctx, app, c, outgoing, 'messaging'));
     return;
   }
-  comm.fail(
-    outgoing,
-    'Failed',
-    target === undefined
-      ? { code: 'NotFound', subcode: 'DestinationNotFound', message: `${to} does not exist.` }
-      : {
-          code: 'RemoteFailure',
-          subcode: 'TemporarilyUnavailable',
-          message: `${to} is not available.`,
-        },
-  );
+  comm.fail(outgoing, 'Failed', why);
   comm.end(c);
+}
+
+/**
+ * Why an invitation to `to` cannot ring: an unknown user, or one with no application
+ * (`apps`) or offline (never made available); `undefined` when it can.
+ */
+export function unreachable(
+  comm: Comm,
+  to: string,
+  target: UserRecord | undefined,
+  apps: readonly Conversation['app'][],
+): UcwaErrorBody | undefined {
+  if (target === undefined)
+    return { code: 'NotFound', subcode: 'DestinationNotFound', message: `${to} does not exist.` };
+  const offline = comm.host.userState.get(target.address).availability === 'Offline';
+  if (apps.length > 0 && !offline) return undefined;
+  return {
+    code: 'RemoteFailure',
+    subcode: 'TemporarilyUnavailable',
+    message: `${to} is not available.`,
+  };
+}
+
+/** The invitee's other endpoints stop ringing once `accepted` is taken (ConnectedElsewhere). */
+export function stopOtherRings(comm: Comm, outgoing: Invitation, accepted: Invitation): void {
+  for (const other of outgoing.peers) {
+    if (other === accepted || other.state !== 'Connecting') continue;
+    comm.fail(other, 'Failed', {
+      code: 'RemoteFailure',
+      subcode: 'ConnectedElsewhere',
+      message: 'Accepted on another endpoint.',
+    });
+    comm.end(other.conversation);
+  }
 }
 
 /** The incoming side of an invitation on one application of the invitee. */
@@ -153,18 +176,23 @@ export function ring(
   return incoming;
 }
 
-function open(comm: Comm, ctx: RouteContext, kind: InvitationKind): Invitation | ErrorReply {
+/** The invitation of `:invitation` in the route, of `kind`, or a 404 reply. */
+export function openInvitation(
+  comm: Comm,
+  ctx: RouteContext,
+  kind: InvitationKind,
+): Invitation | ErrorReply {
   const i = comm.apps.get(ctx.app).invitations.get(ctx.params.invitation ?? '');
   if (i === undefined || i.kind !== kind)
     return ucwaError(404, 'ResourceNotFound', { message: 'The invitation does not exist.' });
   return i;
 }
 
-const isReply = (v: Invitation | ErrorReply): v is ErrorReply => 'error' in v;
+export const isReply = (v: Invitation | ErrorReply): v is ErrorReply => 'error' in v;
 
 /** POST accept: both sides connected (ReceiveAnIM.md steps 13–16, SendAnIM.md step 6). */
 export function accept(comm: Comm, ctx: RouteContext): Reply {
-  const i = open(comm, ctx, 'messaging');
+  const i = openInvitation(comm, ctx, 'messaging');
   if (isReply(i)) return i;
   if (i.direction !== 'Incoming' || i.state !== 'Connecting')
     return ucwaError(409, undefined, { message: `The invitation is ${i.state}.` });
@@ -179,15 +207,7 @@ export function accept(comm: Comm, ctx: RouteContext): Reply {
   comm.invitationEvent(i, 'completed');
   if (i.message !== undefined) deliver(comm, c, i.from, i.message);
   if (outgoing === undefined) return noContent();
-  for (const other of outgoing.peers) {
-    if (other === i || other.state !== 'Connecting') continue;
-    comm.fail(other, 'Failed', {
-      code: 'RemoteFailure',
-      subcode: 'ConnectedElsewhere',
-      message: 'Accepted on another endpoint.',
-    });
-    comm.end(other.conversation);
-  }
+  stopOtherRings(comm, outgoing, i);
   const a = outgoing.conversation;
   outgoing.state = 'Connected';
   a.state = 'Connected';
@@ -203,7 +223,7 @@ export function accept(comm: Comm, ctx: RouteContext): Reply {
 
 /** POST decline: the inviter's invitation completes with failure once every endpoint declined. */
 export function decline(comm: Comm, ctx: RouteContext, kind: InvitationKind): Reply {
-  const i = open(comm, ctx, kind);
+  const i = openInvitation(comm, ctx, kind);
   if (isReply(i)) return i;
   if (i.direction !== 'Incoming' || i.state !== 'Connecting')
     return ucwaError(409, undefined, { message: `The invitation is ${i.state}.` });
@@ -227,7 +247,8 @@ export function decline(comm: Comm, ctx: RouteContext, kind: InvitationKind): Re
     subcode: 'Declined',
     message: `${i.to.name} declined the invitation.`,
   });
-  comm.end(outgoing.conversation);
+  // One invitee declining addParticipant leaves the conversation as it was.
+  if (outgoing.kind !== 'participant') comm.end(outgoing.conversation);
   return noContent();
 }
 
@@ -235,7 +256,7 @@ export function decline(comm: Comm, ctx: RouteContext, kind: InvitationKind): Re
 export const getInvitation =
   (kind: InvitationKind) =>
   (comm: Comm, ctx: RouteContext): Reply => {
-    const i = open(comm, ctx, kind);
+    const i = openInvitation(comm, ctx, kind);
     return isReply(i) ? i : ok(invitationResource(i));
   };
 

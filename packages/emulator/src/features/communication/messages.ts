@@ -154,12 +154,14 @@ function stopMessaging(comm: Comm, c: Conversation): Reply {
   }
   c.messaging = 'Disconnected';
   comm.messagingUpdated(c);
-  for (const o of others(c)) {
+  // In a meeting the others go on messaging; in a two-party conversation it ends for both.
+  const peers = c.thread.onlineMeetingUri === undefined ? others(c) : [];
+  for (const o of peers) {
     if (o.messaging !== 'Connected') continue;
     o.messaging = 'Disconnected';
     comm.messagingUpdated(o);
   }
-  const rest = others(c);
+  const rest = peers;
   comm.endIfIdle(c);
   for (const o of rest) comm.endIfIdle(o);
   return noContent();
