@@ -1,17 +1,15 @@
-import type { EventFilter, SenderRef } from '@ucwa/events';
-import type { UcwaEvent } from '@ucwa/model';
 import { isUcwaAuthError, type Timers } from '@ucwa/transport';
 import type { Session } from '../session/session.ts';
-import { coreOf } from '../session/session-object.ts';
 import type { SessionSnapshot } from '../session/snapshot-types.ts';
 import type { SessionStatus } from '../session/status.ts';
 import { CommandRelay } from './command-relay.ts';
+import { relayLeader } from './leader-relay.ts';
+import { emit, TabListeners, type TabRole } from './tab-listeners.ts';
 import type { TabChannel, TabCommand, TabCommandResult, TabMessage } from './tab-messages.ts';
 import { isTransientFailure } from './transient-failure.ts';
 import { decodeStatus, encodeStatus, sameStatus } from './wire-status.ts';
 
-/** A tab's part: leading (it runs the session) or following (it uses the leader's). */
-export type TabRole = 'electing' | 'leader' | 'follower';
+export type { TabRole };
 
 /** What the coordinator needs; resolved from `joinTabs`' options. */
 export interface CoordinatorSettings {
@@ -25,33 +23,13 @@ export interface CoordinatorSettings {
   readonly open: (snapshot: SessionSnapshot | undefined) => Promise<Session>;
 }
 
-type Handler = { filter: EventFilter; handler: (event: UcwaEvent, sender: SenderRef) => void };
-
-function matches(filter: EventFilter, event: UcwaEvent, sender: SenderRef): boolean {
-  return (
-    (filter.rel === undefined || filter.rel === event.link.rel) &&
-    (filter.sender === undefined || filter.sender === sender.rel) &&
-    (filter.type === undefined || filter.type === event.type)
-  );
-}
-
 /** One tab's side of the election, the event and status relay and the command forwarding. */
-export class TabCoordinator {
+export class TabCoordinator extends TabListeners {
   role: TabRole = 'electing';
   /** The session this tab runs while it leads. */
   session: Session | undefined;
   /** Set once `joinTabs` resolved: a failed takeover then ends this tab's session instead. */
   joined = false;
-  readonly handlers = new Set<Handler>();
-  readonly roleListeners = new Set<(role: TabRole) => void>();
-  /** Told when the leader recreated a lost application, with its snapshot. */
-  readonly restoreListeners = new Set<(snapshot: SessionSnapshot) => void>();
-  /** Told of the leading session's status (and of a takeover this tab failed). */
-  readonly statusListeners = new Set<(status: SessionStatus) => void>();
-  /** Told when the leader's channel followed `resync` (`false`) or `resume` (`true`). */
-  readonly rebuildListeners = new Set<(resumed: boolean) => void>();
-  /** Told when this tab could not lead: its sign-in (or resume) failed. */
-  readonly failureListeners = new Set<(error: unknown) => void>();
   readonly #s: CoordinatorSettings;
   readonly #commands: CommandRelay;
   #snapshot: SessionSnapshot | undefined;
@@ -66,6 +44,7 @@ export class TabCoordinator {
   #over = false;
 
   constructor(settings: CoordinatorSettings) {
+    super();
     this.#s = settings;
     this.#lowestClaim = settings.id;
     this.#commands = new CommandRelay(settings.id, (message) => this.#post(message));
@@ -82,7 +61,7 @@ export class TabCoordinator {
 
   #setRole(role: TabRole): void {
     this.role = role;
-    for (const listener of [...this.roleListeners]) listener(role);
+    emit(this.roleListeners, role);
     if (role === 'leader' && this.session !== undefined)
       this.#commands.release({ run: this.session });
     else if (role === 'follower') this.#commands.release('send');
@@ -115,11 +94,6 @@ export class TabCoordinator {
     } catch {
       return undefined;
     }
-  }
-
-  deliver(event: UcwaEvent, sender: SenderRef): void {
-    for (const h of [...this.handlers])
-      if (matches(h.filter, event, sender)) h.handler(event, sender);
   }
 
   /** Asks to lead; the lowest id among the claims of one window wins. */
@@ -161,15 +135,12 @@ export class TabCoordinator {
       return;
     }
     this.session = session;
-    session.on({}, (event, sender) => {
-      this.#post({ t: 'event', event, sender });
-      this.deliver(event, sender);
+    relayLeader(session, {
+      id: this.#s.id,
+      post: (message) => this.#post(message),
+      listeners: this,
+      apply: (status) => this.#apply(status),
     });
-    coreOf(session)?.rebuildListeners.add((resumed) => {
-      this.#post({ t: 'rebuild', resumed });
-      for (const listener of [...this.rebuildListeners]) listener(resumed);
-    });
-    this.#relayStatus(session);
     this.#setRole('leader');
     this.#beat();
   }
@@ -179,7 +150,7 @@ export class TabCoordinator {
    * again); one that may work later is tried again by the next election.
    */
   #leadFailed(error: unknown): void {
-    for (const listener of [...this.failureListeners]) listener(error);
+    emit(this.failureListeners, error);
     if (!this.joined) return;
     if (isTransientFailure(error)) {
       const status: SessionStatus = {
@@ -195,33 +166,11 @@ export class TabCoordinator {
     this.#apply({ state: 'signedOut', reason: { kind, error } });
   }
 
-  /**
-   * Every status of the leading session goes to every tab (a detach is this tab leaving,
-   * not the application ending). After a recreated application, each tab sets up again.
-   */
-  #relayStatus(session: Session): void {
-    let lost = false;
-    const announce = (status: SessionStatus): void => {
-      if (status.state === 'signedOut' && status.reason.kind === 'detached') return;
-      if (status.state === 'reconnecting' && status.reason.kind === 'applicationLost') lost = true;
-      if (status.state === 'ready' && lost) {
-        lost = false;
-        const snapshot = session.snapshot();
-        this.#post({ t: 'restore', snapshot });
-        for (const listener of [...this.restoreListeners]) listener(snapshot);
-      }
-      this.#post({ t: 'status', id: this.#s.id, status: encodeStatus(status) });
-      this.#apply(status);
-    };
-    session.onStatus(announce);
-    announce(session.status);
-  }
-
   /** Tells this tab's listeners of a status that differs from the last one. */
   #apply(status: SessionStatus): void {
     if (this.#status !== undefined && sameStatus(this.#status, status)) return;
     this.#status = status;
-    for (const listener of [...this.statusListeners]) listener(status);
+    emit(this.statusListeners, status);
     if (status.state !== 'signedOut') return;
     // The application ended (or this tab cannot go on): nobody leads again.
     this.#over = true;
@@ -277,11 +226,11 @@ export class TabCoordinator {
         if (!leading) this.#apply(decodeStatus(message.status));
         return;
       case 'rebuild':
-        if (!leading) for (const listener of [...this.rebuildListeners]) listener(message.resumed);
+        if (!leading) emit(this.rebuildListeners, message.resumed);
         return;
       case 'restore':
         this.#snapshot = message.snapshot;
-        if (!leading) for (const listener of [...this.restoreListeners]) listener(message.snapshot);
+        if (!leading) emit(this.restoreListeners, message.snapshot);
         return;
       default:
         this.#commandMessage(message, leading);
