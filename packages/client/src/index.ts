@@ -21,7 +21,7 @@ export type {
   SentMessage,
   TypingChange,
 } from './helpers/conversation.ts';
-export type { MeetingInput, Meetings } from './helpers/meetings.ts';
+export type { JoinMeetingOptions, MeetingInput, Meetings } from './helpers/meetings.ts';
 export type { MessageText } from './helpers/message-text.ts';
 export type { IncomingInvitation, Messaging, StartMessagingOptions } from './helpers/messaging.ts';
 export type { People, Photo, SearchOptions } from './helpers/people.ts';

@@ -4,6 +4,7 @@ import { isUcwaClientError } from '../errors/ucwa-client-error.ts';
 import type { OperationInputs } from '../generated/inputs.ts';
 import { type InvokeResult, invokeLink } from '../session/invoke.ts';
 import type { SessionCore } from '../session/session-core.ts';
+import type { ConversationRoute } from './conversation-routes.ts';
 
 /** The actions audioVideo_ref.md lists, each a link present only when it applies. */
 export const AUDIO_VIDEO_ACTIONS = [
@@ -69,23 +70,52 @@ function stateOf(resource: Resource<'audioVideo'>, href: string): AudioVideoStat
   };
 }
 
-/** Follows the audioVideo modality at `href`. */
-export async function openAudioVideo(core: SessionCore, href: string): Promise<AudioVideo> {
-  const key = core.key(href);
-  const read = async (): Promise<Resource<'audioVideo'>> => {
-    const resource = await core.store.read(key, { fresh: true });
-    if (!isResource(resource, 'audioVideo'))
-      throw new TypeError(`${key} is not an audioVideo resource`);
-    return resource;
-  };
-  let current = stateOf(await read(), key);
+/** The audioVideo modality of the route's conversation now. */
+async function readAudioVideo(
+  core: SessionCore,
+  route: ConversationRoute,
+): Promise<Resource<'audioVideo'>> {
+  const conversation = await core.store.read(route.current);
+  const link = findLinks(conversation, 'audioVideo')[0];
+  if (link === undefined) throw new TypeError(`${route.current} links no audioVideo`);
+  const resource = await core.store.read(core.key(link.href), { fresh: true });
+  if (!isResource(resource, 'audioVideo'))
+    throw new TypeError(`${link.href} is not an audioVideo resource`);
+  return resource;
+}
+
+/**
+ * Follows the audioVideo modality of the conversation of `route`; when the session sets the
+ * conversation up again after a loss, it follows the new conversation's modality.
+ */
+export async function openAudioVideo(
+  core: SessionCore,
+  route: ConversationRoute,
+): Promise<AudioVideo> {
   const handlers = new Set<(state: AudioVideoState) => void>();
-  const unwatch = core.store.watch(key, (change) => {
-    const resource = change.resource;
-    if (resource === undefined || !isResource(resource, 'audioVideo')) return;
-    current = stateOf(resource, key);
+  const first = await readAudioVideo(core, route);
+  let current = stateOf(first, core.key(first.href));
+  const show = (resource: Resource<'audioVideo'>): void => {
+    current = stateOf(resource, core.key(resource.href));
     for (const handler of [...handlers]) handler(current);
-  });
+  };
+  const watch = (key: string) =>
+    core.store.watch(key, (change) => {
+      const resource = change.resource;
+      if (resource !== undefined && isResource(resource, 'audioVideo')) show(resource);
+    });
+  let unwatch = watch(current.href);
+  const moved = (): void => {
+    void readAudioVideo(core, route).then(
+      (resource) => {
+        unwatch();
+        unwatch = watch(core.key(resource.href));
+        show(resource);
+      },
+      () => {},
+    );
+  };
+  route.moved.add(moved);
   return {
     get current() {
       return current;
@@ -103,6 +133,7 @@ export async function openAudioVideo(core: SessionCore, href: string): Promise<A
       }
     },
     close: () => {
+      route.moved.delete(moved);
       unwatch();
       handlers.clear();
     },

@@ -1,8 +1,7 @@
 import { findLinks, type UnknownResource } from '@ucwa/model';
 import { communicationHub } from '../session/hub.ts';
-import { invokeLink } from '../session/invoke.ts';
+import { type InvokeResult, invokeLink } from '../session/invoke.ts';
 import type { SessionCore } from '../session/session-core.ts';
-import { subscribe } from '../session/subscribe.ts';
 import {
   type ConversationRoute,
   forgetRoute,
@@ -10,7 +9,9 @@ import {
   keptRoutes,
   moveRoute,
   type RestoreTarget,
+  remoteUris,
 } from './conversation-routes.ts';
+import { trackConversations } from './conversation-tracking.ts';
 
 /** The conversation still stands on the server (the application came back as it was). */
 async function stands(core: SessionCore, route: ConversationRoute): Promise<boolean> {
@@ -22,50 +23,158 @@ async function stands(core: SessionCore, route: ConversationRoute): Promise<bool
   }
 }
 
-/** The communication hub, read again when it does not offer startMessaging yet. */
-async function hubWithStart(core: SessionCore): Promise<UnknownResource> {
+/** The communication hub, read again when it does not offer `rel` yet. */
+async function hubWith(core: SessionCore, rel: string): Promise<UnknownResource> {
   const hub = communicationHub(core);
-  if (findLinks(hub, 'startMessaging').length > 0) return hub;
+  if (findLinks(hub, rel).length > 0) return hub;
   return core.store.read(hub.href, { fresh: true });
 }
 
+/** A link of the resource at `href`, read again once if it does not offer `rel` yet. */
+async function offering(core: SessionCore, href: string, rel: string): Promise<UnknownResource> {
+  const resource = await core.store.read(href);
+  if (findLinks(resource, rel).length > 0) return resource;
+  return core.store.read(href, { fresh: true });
+}
+
+/** What a restore step started: `done` settles when it has connected (or failed). */
+interface Started {
+  readonly done: Promise<void>;
+}
+
 /**
- * Invites the other participant again to a new conversation with the same subject, and
- * moves the route there at once; sends wait on `route.ready` until the invitation is
- * accepted. A declined or failed invitation ends the conversation for good.
+ * Moves the route to the conversation an invitation just made leads to (at once, so
+ * events of the new conversation are its own); `done` is the invitation's outcome.
  */
-async function reinvite(core: SessionCore, route: ConversationRoute): Promise<void> {
-  const target = route.target;
-  if (target === undefined) return;
-  const started = await invokeLink(core, await hubWithStart(core), 'startMessaging', {
-    to: target.remote,
-    subject: target.subject,
-  });
-  const invitation =
-    started.resource?.rel === 'messagingInvitation'
-      ? started.resource
-      : await core.store.read(started.location ?? '', { fresh: true });
+async function moveToInvitation(
+  core: SessionCore,
+  route: ConversationRoute,
+  started: InvokeResult,
+): Promise<Started> {
+  const operation = started.operation;
+  if (operation === undefined) throw new TypeError('the invitation was not tracked');
+  const invitation = started.resource?.rel.endsWith('Invitation')
+    ? started.resource
+    : await core.store.read(started.location ?? '', { fresh: true });
   const link = findLinks(invitation, 'conversation')[0];
   if (link === undefined) throw new TypeError(`${invitation.href} links no conversation`);
   moveRoute(core, route, link.href);
-  const accepted = started.operation?.result.then(() => {});
-  route.ready = accepted ?? Promise.resolve();
-  accepted?.catch(() => forgetRoute(core, route));
+  return { done: operation.result.then(() => {}) };
+}
+
+/** The modality `rel` (messaging, audioVideo) of the route's conversation, offering `action`. */
+async function modality(
+  core: SessionCore,
+  route: ConversationRoute,
+  rel: string,
+  action: string,
+): Promise<UnknownResource> {
+  const conversation = await core.store.read(route.current, { fresh: true });
+  const link = findLinks(conversation, rel)[0];
+  if (link === undefined) throw new TypeError(`${route.current} links no ${rel}`);
+  return offering(core, link.href, action);
+}
+
+/** Joins the meeting again (joinOnlineMeeting_ref.md), with messaging if it had it. */
+async function rejoin(core: SessionCore, route: ConversationRoute, uri: string): Promise<Started> {
+  const target = route.target;
+  const hub = await hubWith(core, 'joinOnlineMeeting');
+  const started = await invokeLink(core, hub, 'joinOnlineMeeting', { onlineMeetingUri: uri });
+  const joined = await moveToInvitation(core, route, started);
+  const done = joined.done.then(async () => {
+    if (target?.messaging !== true) return;
+    const messaging = await modality(core, route, 'messaging', 'addMessaging');
+    await (await invokeLink(core, messaging, 'addMessaging')).operation?.result;
+  });
+  return { done };
+}
+
+/**
+ * Invites the first remote participant again (startMessaging, same subject), then each of
+ * the others with the new conversation's addParticipant once the first has accepted.
+ */
+async function reinvite(
+  core: SessionCore,
+  route: ConversationRoute,
+  target: RestoreTarget,
+): Promise<Started> {
+  const [first, ...others] = remoteUris(target);
+  if (first === undefined) throw new TypeError('no one to invite to the conversation again');
+  const hub = await hubWith(core, 'startMessaging');
+  const started = await invokeLink(core, hub, 'startMessaging', {
+    to: first,
+    subject: target.subject,
+  });
+  const accepted = await moveToInvitation(core, route, started);
+  const done = accepted.done.then(() => {
+    void addOthers(core, route, others).catch(() => {});
+  });
+  return { done };
+}
+
+/** Invites `uris` into the route's conversation, one after the other. */
+async function addOthers(core: SessionCore, route: ConversationRoute, uris: readonly string[]) {
+  for (const to of uris) {
+    const conversation = await offering(core, route.current, 'addParticipant');
+    const added = await invokeLink(core, conversation, 'addParticipant', { to });
+    await added.operation?.result.catch(() => {});
+  }
+}
+
+/** Adds the audioVideo media the conversation carried before (addAudio_ref.md, ...). */
+async function restoreMedia(core: SessionCore, route: ConversationRoute): Promise<void> {
+  const target = route.target;
+  const media = target?.media;
+  if (target === undefined || media === undefined) return;
+  const action = media.video ? (media.audio ? 'addAudioVideo' : 'addVideo') : 'addAudio';
+  const av = await modality(core, route, 'audioVideo', action);
+  const to = remoteUris(target)[0] ?? target.onlineMeetingUri ?? '';
+  await invokeLink(core, av, action, { to });
+}
+
+/**
+ * Sets one conversation up again: a meeting (joined, or escalated to by addParticipant) is
+ * joined again by its URI; otherwise, or when that fails and there are people to invite,
+ * they are invited again. Resolves once the requests went out; `route.ready` settles when
+ * messaging is back, and audioVideo is added as it was after that.
+ */
+async function restoreOne(core: SessionCore, route: ConversationRoute): Promise<void> {
+  const target = route.target;
+  if (target === undefined) return;
+  const uri = target.onlineMeetingUri;
+  const alone = (error: unknown): undefined => {
+    if (remoteUris(target).length === 0) throw error;
+    return undefined;
+  };
+  // A join that fails at once or later: the people in it are invited instead, if any.
+  const joined = uri === undefined ? undefined : await rejoin(core, route, uri).catch(alone);
+  const back =
+    joined === undefined
+      ? (await reinvite(core, route, target)).done
+      : joined.done.catch(async (error: unknown) => {
+          alone(error);
+          return (await reinvite(core, route, target)).done;
+        });
+  route.ready = back;
+  back.then(
+    () => restoreMedia(core, route).catch(() => {}),
+    () => forgetRoute(core, route),
+  );
 }
 
 /** Sets up again each conversation the session keeps whose server state is gone. */
 async function restoreConversations(core: SessionCore): Promise<void> {
   for (const route of keptRoutes(core)) {
     if (await stands(core, route)) continue;
-    await reinvite(core, route).catch(() => forgetRoute(core, route));
+    await restoreOne(core, route).catch(() => forgetRoute(core, route));
   }
 }
 
 /**
  * The session keeps the conversation of `route` from now on: after the application is
- * lost (or the server drops conversations on `resume`), it invites `target.remote` again.
- * The conversation ending (it is deleted while the application lives, or the user leaves)
- * ends that.
+ * lost (or the server drops conversations on `resume`), it sets it up again as `target`
+ * says. The conversation ending (it is deleted while the application lives, or the user
+ * leaves) ends that.
  */
 export function restoreConversation(
   core: SessionCore,
@@ -75,9 +184,5 @@ export function restoreConversation(
   keepRoute(core, route, target);
   if (core.restorers.has('conversations')) return;
   core.restorers.set('conversations', () => restoreConversations(core));
-  subscribe(core, { rel: 'conversation', type: 'deleted' }, (event) => {
-    const ended = core.conversations.get(core.key(event.link.href));
-    if (ended !== undefined && ended.current === core.key(event.link.href))
-      forgetRoute(core, ended);
-  });
+  trackConversations(core);
 }

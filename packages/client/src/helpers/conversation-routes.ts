@@ -1,10 +1,49 @@
 import type { SessionCore } from '../session/session-core.ts';
 
-/** What is needed to set a conversation up again once its server state is gone. */
+/** Which media the audioVideo modality carried. */
+export interface AudioVideoMedia {
+  readonly audio: boolean;
+  readonly video: boolean;
+}
+
+/**
+ * What is needed to set a conversation up again once its server state is gone, kept
+ * current by the conversation's events while it lives.
+ */
 export interface RestoreTarget {
-  /** The SIP URI of the other participant, invited again. */
-  readonly remote: string;
+  /**
+   * The SIP URIs of the remote participants, by participant href (or by `invited:` and the
+   * URI for those known before any event): in the order they came.
+   */
+  readonly participants: Map<string, string>;
   readonly subject: string | undefined;
+  /** The meeting the conversation is in (joined, or escalated to by addParticipant). */
+  onlineMeetingUri: string | undefined;
+  /** Messaging was connected. */
+  messaging: boolean;
+  /** The audioVideo modality was connecting or connected, with these media. */
+  media: AudioVideoMedia | undefined;
+}
+
+/** A restore target: `remotes` invited (or inviting), and a meeting, if any. */
+export function newTarget(o: {
+  readonly remotes: readonly string[];
+  readonly subject: string | undefined;
+  readonly onlineMeetingUri?: string | undefined;
+  readonly messaging: boolean;
+}): RestoreTarget {
+  return {
+    participants: new Map(o.remotes.map((uri) => [`invited:${uri}`, uri])),
+    subject: o.subject,
+    onlineMeetingUri: o.onlineMeetingUri,
+    messaging: o.messaging,
+    media: undefined,
+  };
+}
+
+/** The distinct remote participants of a target, in the order they came. */
+export function remoteUris(target: RestoreTarget): string[] {
+  return [...new Set(target.participants.values())];
 }
 
 /**
@@ -21,6 +60,8 @@ export interface ConversationRoute {
   ready: Promise<void>;
   /** Set while the session restores this conversation after losing it. */
   target: RestoreTarget | undefined;
+  /** Called when the route moves to a new href (an audioVideo handle follows it). */
+  readonly moved: Set<() => void>;
 }
 
 const SETTLED = Promise.resolve();
@@ -34,6 +75,7 @@ export function routeOf(core: SessionCore, href: string): ConversationRoute {
       hrefs: new Set([key]),
       ready: SETTLED,
       target: undefined,
+      moved: new Set(),
     }
   );
 }
@@ -44,6 +86,7 @@ export function moveRoute(core: SessionCore, route: ConversationRoute, href: str
   route.current = key;
   route.hrefs.add(key);
   core.conversations.set(key, route);
+  for (const moved of [...route.moved]) moved();
 }
 
 /** The session keeps `route` and sets its conversation up again after a loss. */

@@ -44,7 +44,16 @@ export interface Conversation {
   onMessage(handler: (message: ReceivedMessage) => void): () => void;
   /** Remote participants starting and stopping to type. */
   onTyping(handler: (change: TypingChange) => void): () => void;
-  /** The conversation's audioVideo modality, followed live. */
+  /**
+   * Invites someone into the conversation (addParticipant_ref.md; a two-party conversation
+   * becomes a meeting first); resolves once they are in the roster, rejects with
+   * `UcwaOperationError` if they decline or cannot be reached.
+   */
+  addParticipant(to: string): Promise<void>;
+  /**
+   * The conversation's audioVideo modality, followed live (also to the conversation set
+   * up again after a loss).
+   */
   audioVideo(): Promise<AudioVideo>;
   /** Ends messaging in the conversation; the session no longer sets it up again. */
   leave(): Promise<void>;
@@ -70,6 +79,23 @@ async function messagingOf(
   if (!isResource(messaging, 'messaging'))
     throw new TypeError(`${href}: messaging link leads to ${messaging.rel}`);
   return messaging;
+}
+
+/**
+ * The messaging modality offering `link`; a meeting joined without messaging gets it first
+ * (addMessaging_ref.md).
+ */
+async function connectedMessaging(
+  core: SessionCore,
+  href: string,
+  link: string,
+): Promise<Resource<'messaging'>> {
+  const messaging = await messagingOf(core, href, link);
+  if (findLinks(messaging, link).length > 0 || findLinks(messaging, 'addMessaging').length === 0)
+    return messaging;
+  const added = await invokeLink(core, messaging, 'addMessaging');
+  await added.operation?.result;
+  return messagingOf(core, href, link);
 }
 
 /** A message event's resource as a {@link ReceivedMessage}, when it carries text. */
@@ -104,7 +130,7 @@ async function send(
   html: boolean,
 ): Promise<SentMessage> {
   const href = await settled(core, route);
-  const messaging = await messagingOf(core, href, 'sendMessage');
+  const messaging = await connectedMessaging(core, href, 'sendMessage');
   const link = findLinks(messaging, 'sendMessage')[0];
   if (link === undefined) throw new TypeError(`${href}: messaging offers no sendMessage now`);
   const operationId = core.cfg.randomId();
@@ -130,7 +156,7 @@ export function conversationHandle(core: SessionCore, href: string): Conversatio
     messaging: () => messagingOf(core, route.current, 'self'),
     send: (text, o) => send(core, route, text, o?.html === true),
     setTyping: async () => {
-      const messaging = await messagingOf(core, await settled(core, route), 'setIsTyping');
+      const messaging = await connectedMessaging(core, await settled(core, route), 'setIsTyping');
       await invokeLink(core, messaging, 'setIsTyping');
     },
     onMessage: (handler) =>
@@ -145,11 +171,12 @@ export function conversationHandle(core: SessionCore, href: string): Conversatio
         if (event.type !== 'added' && event.type !== 'deleted') return;
         handler({ participant: core.key(event.link.href), typing: event.type === 'added' });
       }),
-    audioVideo: async () => {
-      const conversation = await conversationOf(core, route.current);
-      const av = await followLink(core, conversation, 'audioVideo');
-      return openAudioVideo(core, av.href);
+    addParticipant: async (to) => {
+      const conversation = await conversationOf(core, await settled(core, route));
+      const added = await invokeLink(core, conversation, 'addParticipant', { to });
+      await added.operation?.result;
     },
+    audioVideo: () => openAudioVideo(core, route),
     leave: async () => {
       forgetRoute(core, route);
       const messaging = await messagingOf(core, route.current, 'stopMessaging');

@@ -7,12 +7,21 @@ import {
 } from '@ucwa/model';
 import type { InputOf } from '../navigation/types.ts';
 import { communicationHub, meetingsHub } from '../session/hub.ts';
-import { invokeLink, type TrackedOperation } from '../session/invoke.ts';
+import { invokeLink } from '../session/invoke.ts';
 import { followLink, updateResource } from '../session/navigation.ts';
 import type { SessionCore } from '../session/session-core.ts';
+import type { Conversation } from './conversation.ts';
+import { newTarget } from './conversation-routes.ts';
+import { keptConversation } from './messaging.ts';
 
 /** What a new meeting is created with, typed from the catalog (myOnlineMeetings POST). */
 export type MeetingInput = InputOf<'myOnlineMeetings'>;
+
+/** What `meetings.join` takes besides the meeting's URI. */
+export interface JoinMeetingOptions {
+  /** Aborts the join request. */
+  readonly signal?: AbortSignal;
+}
 
 /** Online meetings the user organizes (OnlineMeetingsDashboard.md). */
 export interface Meetings {
@@ -27,8 +36,14 @@ export interface Meetings {
   ): Promise<Resource<'myOnlineMeeting'>>;
   /** Deletes a meeting. */
   remove(meeting: Resource<'myOnlineMeeting'>): Promise<void>;
-  /** Joins a meeting by its URI; the operation is tracked on the event channel. */
-  join(onlineMeetingUri: string): Promise<TrackedOperation>;
+  /**
+   * Joins a meeting by its URI (joinOnlineMeeting_ref.md). Resolves with the meeting's
+   * conversation once the user is in its roster; rejects with `UcwaOperationError` when the
+   * join fails on the event channel (with `UcwaDocumentedError` when the server refuses it
+   * at once, as for a meeting that does not exist). The session keeps the conversation: after
+   * the application is lost, it joins the same meeting again under the same object.
+   */
+  join(onlineMeetingUri: string, options?: JoinMeetingOptions): Promise<Conversation>;
 }
 
 function hub(core: SessionCore): Resource<'onlineMeetings'> {
@@ -40,6 +55,32 @@ function asMeeting(resource: UnknownResource | undefined): Resource<'myOnlineMee
     throw new TypeError(`expected a myOnlineMeeting, got ${resource?.rel ?? 'nothing'}`);
   }
   return resource;
+}
+
+async function join(
+  core: SessionCore,
+  onlineMeetingUri: string,
+  o: JoinMeetingOptions = {},
+): Promise<Conversation> {
+  const started = await invokeLink(
+    core,
+    communicationHub(core),
+    'joinOnlineMeeting',
+    { onlineMeetingUri },
+    o.signal,
+  );
+  if (started.operation === undefined) throw new TypeError('joinOnlineMeeting was not tracked');
+  const result = await started.operation.result;
+  const invitation =
+    result.resource ?? (await core.store.read(result.event.link.href, { fresh: true }));
+  const subject = invitation.properties.subject;
+  const target = newTarget({
+    remotes: [],
+    subject: typeof subject === 'string' ? subject : undefined,
+    onlineMeetingUri,
+    messaging: false,
+  });
+  return keptConversation(core, invitation, target);
 }
 
 /** The meetings helper of a session. */
@@ -65,13 +106,6 @@ export function createMeetings(core: SessionCore): Meetings {
     remove: async (meeting) => {
       await core.transport.delete(core.key(meeting.href));
     },
-    join: async (onlineMeetingUri) => {
-      const communication = communicationHub(core);
-      const started = await invokeLink(core, communication, 'joinOnlineMeeting', {
-        onlineMeetingUri,
-      });
-      if (started.operation === undefined) throw new TypeError('joinOnlineMeeting was not tracked');
-      return started.operation;
-    },
+    join: (onlineMeetingUri, options) => join(core, onlineMeetingUri, options),
   };
 }

@@ -11,7 +11,7 @@ import {
   received,
 } from './conversation.ts';
 import { restoreConversation } from './conversation-restore.ts';
-import { routeOf } from './conversation-routes.ts';
+import { newTarget, type RestoreTarget, routeOf } from './conversation-routes.ts';
 import { type MessageText, messageDataUri, messageText } from './message-text.ts';
 
 /** What `messaging.start` takes. */
@@ -37,6 +37,11 @@ export interface IncomingInvitation {
   readonly subject: string | undefined;
   /** The first message, when the inviter sent one. */
   readonly message: MessageText | undefined;
+  /**
+   * Set for an invitation into a meeting (an onlineMeetingInvitation: someone added the user
+   * to a conversation with addParticipant): its URI.
+   */
+  readonly onlineMeetingUri: string | undefined;
   readonly resource: UnknownResource;
   /** Joins the conversation. */
   accept(): Promise<Conversation>;
@@ -49,7 +54,8 @@ export interface Messaging {
   /** Invites someone; resolves with the conversation once they accept (rejects if they decline). */
   start(options: StartMessagingOptions): Promise<Conversation>;
   /**
-   * Each incoming invitation, once. A returned promise is awaited before the next event is
+   * Each incoming invitation, once: to messaging, or into a meeting someone added the user
+   * to (addParticipant). A returned promise is awaited before the next event is
    * dispatched, so a handler that accepts and then subscribes to messages misses none.
    */
   onInvitation(handler: (invitation: IncomingInvitation) => void | Promise<void>): () => void;
@@ -60,24 +66,24 @@ export interface Messaging {
 }
 
 /**
- * The conversation an accepted invitation leads to, kept by the session: set up again with
- * `remote` after the application is lost.
+ * The conversation an invitation leads to, kept by the session: set up again as `target`
+ * says after the application is lost.
  */
-function keptConversation(
+export function keptConversation(
   core: SessionCore,
   invitation: UnknownResource,
-  remote: string | undefined,
+  target: RestoreTarget,
 ): Conversation {
   const link = findLinks(invitation, 'conversation')[0];
   if (link === undefined) throw new TypeError(`${invitation.rel} has no conversation link`);
-  const subject = invitation.properties.subject;
-  if (remote !== undefined) {
-    restoreConversation(core, routeOf(core, link.href), {
-      remote,
-      subject: typeof subject === 'string' ? subject : undefined,
-    });
-  }
+  restoreConversation(core, routeOf(core, link.href), target);
   return conversationHandle(core, link.href);
+}
+
+/** A string property of an invitation, if it has one. */
+function text(invitation: UnknownResource, name: string): string | undefined {
+  const value = invitation.properties[name];
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 /** The inviter's SIP URI, from the participant the invitation embeds. */
@@ -104,21 +110,34 @@ async function start(core: SessionCore, o: StartMessagingOptions): Promise<Conve
   const result = await started.operation.result;
   const invitation =
     result.resource ?? (await core.store.read(result.event.link.href, { fresh: true }));
-  return keptConversation(core, invitation, o.to);
+  return keptConversation(
+    core,
+    invitation,
+    newTarget({ remotes: [o.to], subject: o.subject, messaging: true }),
+  );
 }
 
 function incoming(core: SessionCore, resource: UnknownResource): IncomingInvitation {
   const from = findLinks(resource, 'from')[0];
-  const subject = resource.properties.subject;
+  const subject = text(resource, 'subject');
+  const meeting = resource.rel === 'onlineMeetingInvitation';
+  const onlineMeetingUri = meeting ? text(resource, 'onlineMeetingUri') : undefined;
+  const inviter = inviterUri(resource);
   return {
     href: core.key(resource.href),
     from: { name: from?.title, href: from === undefined ? undefined : core.key(from.href) },
-    subject: typeof subject === 'string' ? subject : undefined,
+    subject,
     message: messageText(resource),
+    onlineMeetingUri,
     resource,
     accept: async () => {
       await invokeLink(core, resource, 'accept');
-      return keptConversation(core, resource, inviterUri(resource));
+      const remotes = inviter === undefined ? [] : [inviter];
+      return keptConversation(
+        core,
+        resource,
+        newTarget({ remotes, subject, onlineMeetingUri, messaging: true }),
+      );
     },
     decline: async () => {
       await invokeLink(core, resource, 'decline');
@@ -130,11 +149,20 @@ function incoming(core: SessionCore, resource: UnknownResource): IncomingInvitat
 export function createMessaging(core: SessionCore): Messaging {
   return {
     start: (o) => start(core, o),
-    onInvitation: (handler) =>
-      subscribe(core, { rel: 'messagingInvitation', type: 'started' }, async (event) => {
+    onInvitation: (handler) => {
+      const ring = async (event: { link: { href: string }; resource?: UnknownResource }) => {
         const resource = event.resource ?? (await core.store.read(event.link.href));
         if (resource.properties.direction === 'Incoming') await handler(incoming(core, resource));
-      }),
+      };
+      const stops = [
+        subscribe(core, { rel: 'messagingInvitation', type: 'started' }, ring),
+        // Someone's addParticipant rings here as an onlineMeetingInvitation.
+        subscribe(core, { rel: 'onlineMeetingInvitation', type: 'started' }, ring),
+      ];
+      return () => {
+        for (const stop of stops) stop();
+      };
+    },
     conversation: (href) => conversationHandle(core, href),
     onMessage: (handler) =>
       subscribe(core, { rel: 'message', type: 'completed' }, (event, sender) => {
