@@ -1,4 +1,4 @@
-import { isUcwaClientError, UcwaDiscoveryError } from '@ucwa/client';
+import { isUcwaClientError, UcwaDiscoveryError, UcwaTabCommandError } from '@ucwa/client';
 
 /** One sentence a user can act on, for any error the client throws. */
 export function describeError(error: unknown): string {
@@ -6,6 +6,12 @@ export function describeError(error: unknown): string {
     return `No UCWA server answered discovery. Is the server running and the address right?\n${error.message}`;
   }
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  if (error instanceof UcwaTabCommandError && error.remoteName === 'UcwaTabNoLeader')
+    return `Another tab of this user is signing in and has not finished; try again.\n${text}`;
+  // The token service failing (5xx) is not a wrong password.
+  const reason = error instanceof Error ? (error as { reason?: unknown }).reason : undefined;
+  if (typeof reason === 'string' && /^(server_error|temporarily_unavailable|http-5)/.test(reason))
+    return `The server cannot sign you in right now; try again later.\n${text}`;
   if (/UcwaAuthError|invalid_grant|password/i.test(text))
     return `Wrong user name or password.\n${text}`;
   if (/Failed to fetch|NetworkError|ECONNREFUSED|network/i.test(text)) {

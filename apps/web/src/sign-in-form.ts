@@ -1,4 +1,4 @@
-import { type Session, signIn } from '@ucwa/client';
+import { joinTabs, type Tab } from '@ucwa/client';
 import { describeError } from './describe-error.ts';
 import { field, h } from './dom.ts';
 
@@ -15,22 +15,35 @@ function defaultServer(): string {
   return fromPage ?? import.meta.env.VITE_UCWA_SERVER ?? 'http://127.0.0.1:4000/';
 }
 
-async function startSession(form: HTMLFormElement): Promise<Session> {
+/**
+ * Joins this user's other tabs of the app (MultiTabSupport.md): the first tab signs in and
+ * leads, the others use its application and event channel; when the leading tab closes,
+ * another one takes over. A refused sign-in rejects here, in the tab that tried it.
+ */
+async function startTab(form: HTMLFormElement): Promise<Tab> {
   const server = field(form, 'server');
   const format = field(form, 'format') === 'xml' ? 'xml' : 'json';
   const start = /^https?:\/\//.test(server) ? { discoveryUrl: server } : { domain: server };
-  return signIn({
-    ...start,
-    format,
-    ...(format === 'xml' ? { codecs: { xml: await import('@ucwa/codec-xml') } } : {}),
-    credentials: { username: field(form, 'user'), password: field(form, 'password') },
-    application: { userAgent: 'ucwa-web-sample/1.0' },
-    storage: localStorage,
+  return joinTabs({
+    signIn: {
+      ...start,
+      format,
+      ...(format === 'xml' ? { codecs: { xml: await import('@ucwa/codec-xml') } } : {}),
+      credentials: { username: field(form, 'user'), password: field(form, 'password') },
+      application: { userAgent: 'ucwa-web-sample/1.0' },
+      storage: localStorage,
+    },
   });
 }
 
-/** Renders the sign-in form; `onSession` gets the signed-in session. */
-export function signInForm(onSession: (session: Session, user: string) => void): HTMLElement {
+/**
+ * Renders the sign-in form, with `user` in it (default: the first demo user); `onTab`
+ * gets this tab once it leads or follows.
+ */
+export function signInForm(
+  onTab: (tab: Tab, user: string) => void,
+  user: string = DEMO_USERS[0] ?? '',
+): HTMLElement {
   const error = h('p', { class: 'error', 'data-testid': 'sign-in-error', role: 'alert' });
   const button = h('button', { type: 'submit' }, 'Sign in');
   const form = h(
@@ -39,7 +52,7 @@ export function signInForm(onSession: (session: Session, user: string) => void):
     h('label', {}, 'Server (discovery URL or domain)'),
     h('input', { name: 'server', value: defaultServer(), size: '40' }),
     h('label', {}, 'User'),
-    h('input', { name: 'user', list: 'demo-users', value: DEMO_USERS[0] ?? '' }),
+    h('input', { name: 'user', list: 'demo-users', value: user }),
     h('datalist', { id: 'demo-users' }, ...DEMO_USERS.map((user) => h('option', { value: user }))),
     h('label', {}, 'Password (demo users: "demo")'),
     h('input', { name: 'password', type: 'password', value: 'demo' }),
@@ -57,8 +70,8 @@ export function signInForm(onSession: (session: Session, user: string) => void):
     event.preventDefault();
     button.disabled = true;
     error.textContent = 'Signing in…';
-    startSession(form).then(
-      (session) => onSession(session, field(form, 'user')),
+    startTab(form).then(
+      (tab) => onTab(tab, field(form, 'user')),
       (failure: unknown) => {
         error.textContent = describeError(failure);
         button.disabled = false;
