@@ -136,7 +136,7 @@ async function restoreMedia(core: SessionCore, route: ConversationRoute): Promis
  * Sets one conversation up again: a meeting (joined, or escalated to by addParticipant) is
  * joined again by its URI; otherwise, or when that fails and there are people to invite,
  * they are invited again. Resolves once the requests went out; `route.ready` settles when
- * messaging is back, and audioVideo is added as it was after that.
+ * messaging is back and audioVideo was added again as it was.
  */
 async function restoreOne(core: SessionCore, route: ConversationRoute): Promise<void> {
   const target = route.target;
@@ -155,11 +155,9 @@ async function restoreOne(core: SessionCore, route: ConversationRoute): Promise<
           alone(error);
           return (await reinvite(core, route, target)).done;
         });
-  route.ready = back;
-  back.then(
-    () => restoreMedia(core, route).catch(() => {}),
-    () => forgetRoute(core, route),
-  );
+  // Sends wait for the media too: a call that could not be added again is not a failure.
+  route.ready = back.then(() => restoreMedia(core, route).catch(() => {}));
+  route.ready.catch(() => forgetRoute(core, route));
 }
 
 /** Sets up again each conversation the session keeps whose server state is gone. */
