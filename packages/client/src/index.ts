@@ -62,6 +62,14 @@ export type { ResumeAuth } from './sign-in/snapshot-token.ts';
 export type { SessionStorage } from './storage.ts';
 export { createMemoryStorage } from './storage.ts';
 export type { ReadOptions, ResourceStore, StoreChange, StoreWatcher } from './store/store-types.ts';
-export type { TabChannel, TabCommand, TabCommandResult, TabMessage } from './tabs/tab-messages.ts';
+export type {
+  TabChannel,
+  TabCommand,
+  TabCommandResult,
+  TabMessage,
+  WireBatchPart,
+} from './tabs/tab-messages.ts';
 export type { Tab, TabRole, TabsOptions } from './tabs/tabs.ts';
 export { joinTabs } from './tabs/tabs.ts';
+export type { WireError } from './tabs/wire-error.ts';
+export type { WireStatus } from './tabs/wire-status.ts';
