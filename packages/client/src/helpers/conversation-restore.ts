@@ -3,6 +3,7 @@ import { communicationHub } from '../session/hub.ts';
 import { type InvokeResult, invokeLink } from '../session/invoke.ts';
 import type { SessionCore } from '../session/session-core.ts';
 import {
+  type AudioVideoMedia,
   type ConversationRoute,
   forgetRoute,
   keepRoute,
@@ -77,12 +78,13 @@ async function modality(
 
 /** Joins the meeting again (joinOnlineMeeting_ref.md), with messaging if it had it. */
 async function rejoin(core: SessionCore, route: ConversationRoute, uri: string): Promise<Started> {
-  const target = route.target;
+  // As it was before the loss: the new conversation's own events change the target.
+  const hadMessaging = route.target?.messaging === true;
   const hub = await hubWith(core, 'joinOnlineMeeting');
   const started = await invokeLink(core, hub, 'joinOnlineMeeting', { onlineMeetingUri: uri });
   const joined = await moveToInvitation(core, route, started);
   const done = joined.done.then(async () => {
-    if (target?.messaging !== true) return;
+    if (!hadMessaging) return;
     const messaging = await modality(core, route, 'messaging', 'addMessaging');
     await (await invokeLink(core, messaging, 'addMessaging')).operation?.result;
   });
@@ -122,9 +124,12 @@ async function addOthers(core: SessionCore, route: ConversationRoute, uris: read
 }
 
 /** Adds the audioVideo media the conversation carried before (addAudio_ref.md, ...). */
-async function restoreMedia(core: SessionCore, route: ConversationRoute): Promise<void> {
+async function restoreMedia(
+  core: SessionCore,
+  route: ConversationRoute,
+  media: AudioVideoMedia | undefined,
+): Promise<void> {
   const target = route.target;
-  const media = target?.media;
   if (target === undefined || media === undefined) return;
   const action = media.video ? (media.audio ? 'addAudioVideo' : 'addVideo') : 'addAudio';
   const av = await modality(core, route, 'audioVideo', action);
@@ -142,6 +147,8 @@ async function restoreOne(core: SessionCore, route: ConversationRoute): Promise<
   const target = route.target;
   if (target === undefined) return;
   const uri = target.onlineMeetingUri;
+  // What the conversation carried before the loss, before its new events say otherwise.
+  const media = target.media;
   const alone = (error: unknown): undefined => {
     if (remoteUris(target).length === 0) throw error;
     return undefined;
@@ -156,7 +163,7 @@ async function restoreOne(core: SessionCore, route: ConversationRoute): Promise<
           return (await reinvite(core, route, target)).done;
         });
   // Sends wait for the media too: a call that could not be added again is not a failure.
-  route.ready = back.then(() => restoreMedia(core, route).catch(() => {}));
+  route.ready = back.then(() => restoreMedia(core, route, media).catch(() => {}));
   route.ready.catch(() => forgetRoute(core, route));
 }
 
