@@ -112,5 +112,16 @@ describe('anonymous meeting join', () => {
       onlineMeetingUri: uri,
     });
     expect(joined.status).toBe(201);
+    // In the meeting, it may not invite others in (addParticipant), nor does the link show.
+    const conversations = (await (await anon.get('communication/conversations')).json()) as {
+      _links: { conversation?: { href: string } | { href: string }[] };
+    };
+    const listed = conversations._links.conversation;
+    const full = (Array.isArray(listed) ? listed[0] : listed)?.href ?? '';
+    const href = full.slice(full.indexOf('communication/'));
+    const conversation = (await (await anon.get(href)).json()) as { _links: object };
+    expect(conversation._links).not.toHaveProperty('addParticipant');
+    const invite = await anon.post(`${href}/addParticipant`, { to: 'sip:bob@contoso.com' });
+    expect(invite.status).toBe(403);
   });
 });

@@ -12,6 +12,8 @@ const OUTSIDE_THE_MEETING: readonly RegExp[] = [
   /^photos(\/|$)/i,
   /^onlineMeetings(\/|$)/i,
   /^communication\/(messaging|phoneAudio)Invitations$/i,
+  // Inviting others into the meeting is the users' business, not an anonymous guest's.
+  /^communication\/conversations\/:conversation\/addParticipant$/i,
 ];
 
 /** 403 for a route an anonymous identity may not use; `undefined` when it may. */
