@@ -1,9 +1,9 @@
 import { isUcwaAuthError, isUcwaHttpError } from '@ucwa/transport';
 import { describe, expect, it } from 'vitest';
-import { joinTabs, type Session, type SessionStatus } from '../src/index.ts';
+import { joinTabs, type Session, type SessionStatus, type TabChannel } from '../src/index.ts';
 import { emulator } from './support/emulators.ts';
-import { collector, signInUser } from './support/sessions.ts';
-import { channelName, tabOptions } from './tabs-support.ts';
+import { collector, signInUser, until } from './support/sessions.ts';
+import { becomes, channelName, tabOptions } from './tabs-support.ts';
 
 /**
  * Ends the P-GET alice's leader has the server hold (an invitation from bob), so the next
@@ -103,4 +103,39 @@ describe("every tab's session status is the leader's", () => {
     expect(await endedInThird).toEqual({ state: 'signedOut', reason: { kind: 'signOut' } });
     await Promise.all([leader.close(), late.close(), third.close(), bob.signOut()]);
   }, 20_000);
+
+  it('a leader cut off from the other tabs and replaced by one steps down and follows it; no tab is signed out', async () => {
+    const server = await emulator();
+    const name = channelName();
+    // The first tab's messages can be held back (a tab that cannot beat in time).
+    const real = new BroadcastChannel(name);
+    let muted = false;
+    const mutable: TabChannel = {
+      postMessage: (message) => {
+        if (!muted) real.postMessage(message);
+      },
+      addEventListener: (type, listener) => real.addEventListener(type, listener),
+      close: () => real.close(),
+    };
+    const first = await joinTabs({ ...tabOptions(server, name, 'tab-a'), channel: mutable });
+    const second = await joinTabs(tabOptions(server, name, 'tab-b'));
+    const states = collector<string>();
+    first.session.onStatus((s) => states.push(`first ${s.state}`));
+    second.session.onStatus((s) => states.push(`second ${s.state}`));
+
+    muted = true;
+    await becomes(second, 'leader');
+    // The second tab's P-GET replaced the first's: the first stops leading.
+    await until(() => first.role === 'electing');
+    muted = false;
+    await becomes(first, 'follower');
+    expect(states.items.filter((s) => s.endsWith('signedOut'))).toEqual([]);
+    expect([first.session.status.state, second.session.status.state]).toEqual(['ready', 'ready']);
+    // The first tab works through the second now.
+    expect((await first.session.read(first.session.application.href, { fresh: true })).rel).toBe(
+      'application',
+    );
+    await second.session.signOut();
+    await Promise.all([first.close(), second.close()]);
+  });
 });

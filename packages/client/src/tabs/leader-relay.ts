@@ -12,12 +12,15 @@ export interface LeaderOutlet {
   readonly listeners: TabListeners;
   /** This tab's own record of the status (its listeners, the end of the election). */
   readonly apply: (status: SessionStatus) => void;
+  /** The leading session's P-GET was replaced (another tab leads now): stop leading. */
+  readonly stepDown: () => void;
 }
 
 /**
  * Relays what the leading session sees to every tab, this one included: its events, its
  * channel's `resync`/`resume`, and every status (a detach is this tab leaving, not the
- * application ending). After a recreated application, each tab sets up again.
+ * application ending; a replaced P-GET means another tab took over, after this one was too
+ * slow to beat, as in a throttled background tab). After a recreated application, each tab sets up again.
  */
 export function relayLeader(session: Session, out: LeaderOutlet): void {
   session.on({}, (event, sender) => {
@@ -31,6 +34,10 @@ export function relayLeader(session: Session, out: LeaderOutlet): void {
   let lost = false;
   const announce = (status: SessionStatus): void => {
     if (status.state === 'signedOut' && status.reason.kind === 'detached') return;
+    if (status.state === 'signedOut' && status.reason.kind === 'replaced') {
+      out.stepDown();
+      return;
+    }
     if (status.state === 'reconnecting' && status.reason.kind === 'applicationLost') lost = true;
     if (status.state === 'ready' && lost) {
       lost = false;

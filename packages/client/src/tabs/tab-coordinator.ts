@@ -34,6 +34,8 @@ export class TabCoordinator extends TabListeners {
   readonly #commands: CommandRelay;
   #snapshot: SessionSnapshot | undefined;
   #status: SessionStatus | undefined;
+  /** The tab whose heartbeats this one follows. */
+  #leaderId: string | undefined;
   #lowestClaim: string;
   /** Another tab is signing in to lead: wait for it rather than lead. */
   #yielded = false;
@@ -140,9 +142,20 @@ export class TabCoordinator extends TabListeners {
       post: (message) => this.#post(message),
       listeners: this,
       apply: (status) => this.#apply(status),
+      stepDown: () => this.#stepDown(),
     });
     this.#setRole('leader');
     this.#beat();
+  }
+
+  /**
+   * Another tab took the event channel over (this one did not beat in time): follow it,
+   * waiting for its heartbeat, rather than end the session of every tab.
+   */
+  #stepDown(): void {
+    this.session = undefined;
+    this.#setRole('electing');
+    this.#retry();
   }
 
   /**
@@ -158,7 +171,6 @@ export class TabCoordinator extends TabListeners {
         reason: { kind: 'channelFailed', error },
       };
       this.#apply(status);
-      this.#post({ t: 'status', id: this.#s.id, status: encodeStatus(status) });
       this.#retry();
       return;
     }
@@ -213,6 +225,7 @@ export class TabCoordinator extends TabListeners {
         return;
       case 'heartbeat':
         if (leading || this.#over) return;
+        this.#leaderId = message.id;
         this.#follow(message.snapshot);
         this.#apply(decodeStatus(message.status));
         return;
@@ -223,7 +236,8 @@ export class TabCoordinator extends TabListeners {
         if (!leading) this.deliver(message.event, message.sender);
         return;
       case 'status':
-        if (!leading) this.#apply(decodeStatus(message.status));
+        // Only the leader followed now speaks for the session (not one that was replaced).
+        if (!leading && message.id === this.#leaderId) this.#apply(decodeStatus(message.status));
         return;
       case 'rebuild':
         if (!leading) emit(this.rebuildListeners, message.resumed);
