@@ -25,7 +25,11 @@ describe.each(['json', 'xml'] as const)('meetings.join against the emulator (%s)
     bob.on({ rel: 'onlineMeetingInvitation' }, (event) => {
       progress.push(event.type);
     });
-    const atBob = await bob.meetings.join(uri);
+    const reported: string[] = [];
+    const atBob = await bob.meetings.join(uri, {
+      onProgress: (p) => reported.push(`${p.event.type} ${p.event.link.rel}`),
+    });
+    expect(reported).toEqual(['started onlineMeetingInvitation']);
     // The same helper object messaging gives: its conversation is connected, in the meeting.
     expect((await atBob.resource()).properties).toMatchObject({
       state: 'Connected',
@@ -105,7 +109,7 @@ describe.each(['json', 'xml'] as const)('meetings.join against the emulator (%s)
 });
 
 describe('conversation.addParticipant', () => {
-  it('rejects with UcwaOperationError (exported by @ucwa/client) when the invitee declines', async () => {
+  it('reports the progress of messaging.start; rejects with UcwaOperationError (exported by @ucwa/client) when the invitee declines', async () => {
     const server = await emulator();
     const alice = await signInUser(server.url, 'alice');
     const bob = await signInUser(server.url, 'bob');
@@ -119,7 +123,13 @@ describe('conversation.addParticipant', () => {
       expect(invitation.onlineMeetingUri).toMatch(/;gruu;opaque=app:conf:focus:id:/);
       await invitation.decline();
     });
-    const chat = await alice.messaging.start({ to: 'sip:bob@contoso.com', subject: 'Trio' });
+    const reported: string[] = [];
+    const chat = await alice.messaging.start({
+      to: 'sip:bob@contoso.com',
+      subject: 'Trio',
+      onProgress: (p) => reported.push(`${p.event.type} ${p.event.link.rel}`),
+    });
+    expect(reported).toEqual(['started messagingInvitation']);
     const refused = await chat.addParticipant('sip:carol@contoso.com').catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(UcwaOperationError);
     expect(refused).toMatchObject({ reason: { subcode: 'Declined' } });

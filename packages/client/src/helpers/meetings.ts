@@ -1,3 +1,4 @@
+import type { OperationProgress } from '@ucwa/events';
 import {
   isResource,
   listEmbedded,
@@ -19,6 +20,8 @@ export type MeetingInput = InputOf<'myOnlineMeetings'>;
 
 /** What `meetings.join` takes besides the meeting's URI. */
 export interface JoinMeetingOptions {
+  /** `started`/`updated` events of the onlineMeetingInvitation. */
+  readonly onProgress?: (progress: OperationProgress) => void;
   /** Aborts the join request. */
   readonly signal?: AbortSignal;
 }
@@ -68,6 +71,7 @@ async function join(
     'joinOnlineMeeting',
     { onlineMeetingUri },
     o.signal,
+    o.onProgress,
   );
   if (started.operation === undefined) throw new TypeError('joinOnlineMeeting was not tracked');
   const result = await started.operation.result;

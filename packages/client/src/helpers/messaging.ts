@@ -105,6 +105,7 @@ async function start(core: SessionCore, o: StartMessagingOptions): Promise<Conve
       message: o.message === undefined ? undefined : messageDataUri(o.message, o.html),
     },
     o.signal,
+    o.onProgress,
   );
   if (started.operation === undefined) throw new TypeError('startMessaging was not tracked');
   const result = await started.operation.result;

@@ -70,6 +70,7 @@ export function createPhoneAudio(core: SessionCore): PhoneAudio {
         'startPhoneAudio',
         { to: o.to, phoneNumber: o.phoneNumber, subject: o.subject },
         o.signal,
+        o.onProgress,
       );
       if (started.operation === undefined) throw new TypeError('startPhoneAudio was not tracked');
       const result = await started.operation.result;

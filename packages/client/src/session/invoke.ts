@@ -1,4 +1,4 @@
-import type { OperationHandle, OperationResult } from '@ucwa/events';
+import type { OperationHandle, OperationProgress, OperationResult } from '@ucwa/events';
 import {
   type CatalogOperation,
   catalogEntry,
@@ -69,6 +69,7 @@ function track(
   core: SessionCore,
   op: CatalogOperation | undefined,
   body: Body,
+  onProgress: ((progress: OperationProgress) => void) | undefined,
 ): OperationHandle | undefined {
   if (!takesOperationId(op) || core.channel === undefined) return undefined;
   const given = body.properties.operationId ?? body.query.operationId;
@@ -76,25 +77,32 @@ function track(
   if (op?.body.some((p) => p.name === 'operationId') === true)
     body.properties.operationId = operationId;
   else body.query.operationId = operationId;
-  const handle = core.channel.trackOperation(operationId);
+  const handle = core.channel.trackOperation(
+    operationId,
+    onProgress === undefined ? undefined : { onProgress },
+  );
   // Callers that never look at the outcome must not see an unhandled rejection.
   handle.result.catch(() => {});
   return handle;
 }
 
-/** POSTs to the link `rel` of `resource` with `input` placed as the catalog documents it. */
+/**
+ * POSTs to the link `rel` of `resource` with `input` placed as the catalog documents it;
+ * `onProgress` sees the operation's `started`/`updated` events.
+ */
 export async function invokeLink(
   core: SessionCore,
   resource: UnknownResource,
   rel: string,
   input: Input = {},
   signal?: AbortSignal,
+  onProgress?: (progress: OperationProgress) => void,
 ): Promise<InvokeResult> {
   const link = findLinks(latest(core, resource), rel)[0];
   if (link === undefined) throw missingLink(resource, rel);
   const op = catalogEntry(rel)?.operations.POST;
   const body = place(rel, op, input);
-  const handle = track(core, op, body);
+  const handle = track(core, op, body, onProgress);
   const hasBody = Object.keys(body.properties).length + Object.keys(body.links).length > 0;
   let answer: UcwaResponse;
   try {
