@@ -73,6 +73,9 @@ describe('the README', () => {
     expect(lines).toContain('delivered: Noon?');
     // messaging.start to someone not signed in fails with the re-exported UcwaOperationError.
     expect(lines).toContain('TemporarilyUnavailable');
+    // meetings.join resolved with the meeting's conversation.
+    expect(lines).toContain('Connected');
+    expect(lines.some((l) => l.startsWith('join failed'))).toBe(false);
     expect(lines.some((l) => l.startsWith('bob got Hi <b>Bob</b> (HTML)'))).toBe(true);
   }, 30_000);
 });
