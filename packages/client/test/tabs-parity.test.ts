@@ -1,4 +1,4 @@
-import type { FetchLike } from '@ucwa/transport';
+import { type FetchLike, isUcwaPreconditionFailedError } from '@ucwa/transport';
 import { describe, expect, it } from 'vitest';
 import {
   type IncomingInvitation,
@@ -81,6 +81,18 @@ describe('a tab session does what a session does', () => {
     expect(failure).toBeInstanceOf(UcwaDocumentedError);
     expect(failure).toMatchObject({ status: 409, code: 'Conflict', subcode: 'AlreadyExists' });
     av.close();
+
+    // A stale conditional PUT fails as the leader's would, and its retry works from here.
+    const created = await tab.meetings.create({ subject: 'Review' });
+    await leader.session.meetings.update(created, { subject: 'Review, moved' });
+    const stale = await tab.transport
+      .put(created, { subject: 'Review, from the tab' })
+      .catch((e: unknown) => e);
+    expect(isUcwaPreconditionFailedError(stale)).toBe(true);
+    if (isUcwaPreconditionFailedError(stale))
+      expect((await stale.retry()).status).toBeLessThan(300);
+    const now = await tab.read(created.href, { fresh: true });
+    expect(now.properties.subject).toBe('Review, from the tab');
 
     await tab.signOut();
     await Promise.all([follower.close(), leader.close(), bob.signOut()]);
