@@ -31,13 +31,16 @@ describe('phoneAudio', () => {
       supportedModalities: ['PhoneAudio'],
       phoneNumber: 'tel:+14255550100',
     });
+    const progress: string[] = [];
     const calling = alice.phoneAudio.call({
       to: 'tel:+14255551234',
       phoneNumber: 'tel:+14255550100',
+      onProgress: (p) => progress.push(`${p.event.type} ${p.event.link.rel}`),
     });
     expect(await net.answered).toBe(201);
     clock.advance(2_000);
     const conversation = await calling;
+    expect(progress).toEqual(['started phoneAudioInvitation']);
     const connected = await alice.phoneAudio.state(conversation);
     expect(connected.state).toBe('Connected');
     expect(connected.actions).toEqual(['holdPhoneAudio', 'stopPhoneAudio']);
