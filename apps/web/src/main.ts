@@ -92,4 +92,8 @@ function showSession(tab: Tab, user: string): void {
     .catch((error: unknown) => onError(`makeMeAvailable failed: ${String(error)}`));
 }
 
+// A page restored from the back-forward cache left its tabs on `pagehide`: start again.
+addEventListener('pageshow', (event) => {
+  if (event.persisted) location.reload();
+});
 showSignIn();

@@ -76,10 +76,22 @@ export class CommandRelay {
     }
   }
 
-  /** The leader's answer to one of this tab's commands. */
-  answer(seq: number, result: TabCommandResult): void {
-    this.#pending.get(seq)?.(result);
-    this.#pending.delete(seq);
+  /**
+   * Another tab's command or cancel (run here when this tab leads with `leading`), or the
+   * leader's answer to one of this tab's commands.
+   */
+  receive(
+    message: TabMessage & { t: 'command' | 'cancel' | 'result' },
+    leading: Session | undefined,
+  ): void {
+    if (message.t === 'command') {
+      if (leading !== undefined) this.#run(leading, message.from, message.seq, message.command);
+    } else if (message.t === 'cancel') {
+      if (leading !== undefined) this.#cancel(message.from, message.seq);
+    } else if (message.to === this.#id) {
+      this.#pending.get(message.seq)?.(message.result);
+      this.#pending.delete(message.seq);
+    }
   }
 
   /** Commands sent to a leader that will not answer fail (they may have run, or not). */
@@ -89,15 +101,20 @@ export class CommandRelay {
     this.#pending.clear();
   }
 
-  /** This tab leaves: nothing it sent or holds will be answered. */
-  failAll(name: string, message: string): void {
-    this.failPending(name, message);
+  /** No tab will lead again: what is held for the next leader fails. */
+  failHeld(name: string, message: string): void {
     for (const held of this.#held.splice(0))
       held.resolve({ ok: false, name, message, status: undefined });
   }
 
+  /** This tab leaves: nothing it sent or holds will be answered. */
+  failAll(name: string, message: string): void {
+    this.failPending(name, message);
+    this.failHeld(name, message);
+  }
+
   /** Leading: runs another tab's command and posts the result to it. */
-  run(session: Session, from: string, seq: number, command: TabCommand): void {
+  #run(session: Session, from: string, seq: number, command: TabCommand): void {
     const key = `${from}:${seq}`;
     const controller = new AbortController();
     this.#running.set(key, controller);
@@ -108,7 +125,7 @@ export class CommandRelay {
   }
 
   /** Leading: the caller of `from`'s command `seq` gave up on it. */
-  cancel(from: string, seq: number): void {
+  #cancel(from: string, seq: number): void {
     this.#running
       .get(`${from}:${seq}`)
       ?.abort(new DOMException('cancelled by its tab', 'AbortError'));

@@ -1,4 +1,4 @@
-import { findLinks, type PropertyBag, type UnknownResource } from '@ucwa/model';
+import { findLinks, type UnknownResource } from '@ucwa/model';
 import {
   type BatchPartError,
   type BatchResult,
@@ -58,6 +58,69 @@ function response(result: Ok, href: string): UcwaResponse {
   };
 }
 
+/** The calls every method of the relay transport is made of. */
+interface RelayCalls {
+  ask(command: TabCommand, o: CallOptions | undefined): Promise<Ok>;
+  run(command: TabCommand, href: string, o?: CallOptions): Promise<UcwaResponse>;
+  target(href: string, o: CallOptions | undefined): string;
+  getResponse(href: string, o?: CallOptions): Promise<UcwaResponse>;
+  get(href: string, o?: CallOptions): Promise<UnknownResource>;
+}
+
+function relayCalls(origin: string, send: SendCommand): RelayCalls {
+  const calls: RelayCalls = {
+    ask: async (command, o) => {
+      const result = await send(command, o?.signal);
+      if (!result.ok) throw rebuildError(result);
+      return result;
+    },
+    run: async (command, href, o) => response(await calls.ask(command, o), href),
+    target: (href, o) => withQuery(origin, href, o?.query),
+    getResponse: (href, o) => {
+      const target = calls.target(href, o);
+      return calls.run({ method: 'GET', href: target }, target, o);
+    },
+    get: async (href, o) => {
+      const answer = await calls.getResponse(href, o);
+      if (answer.resource === undefined)
+        throw new UcwaTabCommandError(`GET ${answer.url}: the answer had no resource`, {
+          name: 'UcwaTabCommandError',
+          status: answer.status,
+        });
+      return answer.resource;
+    },
+  };
+  return calls;
+}
+
+/** PUT through the leader; a 412 is a `UcwaPreconditionFailedError` whose `retry` works here. */
+function relayPut(calls: RelayCalls): Transport['put'] {
+  const put: Transport['put'] = async (resource, changes, o) => {
+    const command = { method: 'PUT', resource, ...(changes === undefined ? {} : { changes }) };
+    try {
+      return await calls.run(command as TabCommand, resource.href, o);
+    } catch (error) {
+      if (!(isUcwaHttpError(error) && error.status === 412)) throw error;
+      // As the leader's transport does: read it again, apply the same changes, PUT once more.
+      const retry = async (again?: { signal?: AbortSignal }) =>
+        put(await calls.get(resource.href, again), changes, again);
+      throw new UcwaPreconditionFailedError(error.message.replace(/^\S+ \S+: /, ''), {
+        request: error.request,
+        response: error.response,
+        retry,
+      });
+    }
+  };
+  return put;
+}
+
+const leaderOnly = (): Promise<never> =>
+  Promise.reject(
+    new UcwaTabCommandError('the event channel runs in the leading tab only', {
+      name: 'UcwaTabCommandError',
+    }),
+  );
+
 /**
  * A {@link Transport} whose requests the leading tab sends: every tab's session works
  * through it, whichever tab leads now. Failures are thrown as the classes the leader's
@@ -66,64 +129,22 @@ function response(result: Ok, href: string): UcwaResponse {
  * The token and the event channel's P-GET stay in the leader.
  */
 export function relayTransport(origin: string, send: SendCommand): Transport {
-  const ask = async (command: TabCommand, o: CallOptions | undefined): Promise<Ok> => {
-    const result = await send(command, o?.signal);
-    if (!result.ok) throw rebuildError(result);
-    return result;
-  };
-  const run = async (command: TabCommand, href: string, o?: CallOptions) =>
-    response(await ask(command, o), href);
-  const target = (href: string, o: CallOptions | undefined) => withQuery(origin, href, o?.query);
-  const getResponse = (href: string, o?: CallOptions) =>
-    run({ method: 'GET', href: target(href, o) }, target(href, o), o);
-  const get = async (href: string, o?: CallOptions) => {
-    const answer = await getResponse(href, o);
-    if (answer.resource === undefined)
-      throw new UcwaTabCommandError(`GET ${answer.url}: the answer had no resource`, {
-        name: 'UcwaTabCommandError',
-        status: answer.status,
-      });
-    return answer.resource;
-  };
-  const put = async (
-    resource: UnknownResource,
-    changes: PropertyBag | undefined,
-    o?: CallOptions,
-  ): Promise<UcwaResponse> => {
-    const command = { method: 'PUT', resource, ...(changes === undefined ? {} : { changes }) };
-    try {
-      return await run(command as TabCommand, resource.href, o);
-    } catch (error) {
-      if (!(isUcwaHttpError(error) && error.status === 412)) throw error;
-      // As the leader's transport does: read it again, apply the same changes, PUT once more.
-      const retry = async (again?: { signal?: AbortSignal }) =>
-        put(await get(resource.href, again), changes, again);
-      throw new UcwaPreconditionFailedError(error.message.replace(/^\S+ \S+: /, ''), {
-        request: error.request,
-        response: error.response,
-        retry,
-      });
-    }
-  };
+  const calls = relayCalls(origin, send);
+  const { ask, run, target, get } = calls;
   return {
     origin,
     trustedOrigins: [origin],
     trustOrigin: () => {},
     get,
-    getResponse,
-    getEvents: () =>
-      Promise.reject(
-        new UcwaTabCommandError('the event channel runs in the leading tab only', {
-          name: 'UcwaTabCommandError',
-        }),
-      ),
+    getResponse: calls.getResponse,
+    getEvents: leaderOnly,
     post: (href, input, o) =>
       run(
         { method: 'POST', href: target(href, o), ...(input === undefined ? {} : { input }) },
         target(href, o),
         o,
       ),
-    put,
+    put: relayPut(calls),
     delete: (href, o) => run({ method: 'DELETE', href: target(href, o) }, target(href, o), o),
     follow: async (resource: UnknownResource, rel: string, o?: CallOptions) => {
       const link = findLinks(resource, rel)[0];

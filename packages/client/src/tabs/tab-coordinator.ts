@@ -187,6 +187,7 @@ export class TabCoordinator extends TabListeners {
     // The application ended (or this tab cannot go on): nobody leads again.
     this.#over = true;
     this.#s.timers.clearTimeout(this.#timer);
+    this.#commands.failHeld('UcwaTabClosed', 'no tab leads: the session has ended');
   }
 
   #beat(): void {
@@ -247,21 +248,7 @@ export class TabCoordinator extends TabListeners {
         if (!leading) emit(this.restoreListeners, message.snapshot);
         return;
       default:
-        this.#commandMessage(message, leading);
-    }
-  }
-
-  #commandMessage(
-    message: TabMessage & { t: 'command' | 'cancel' | 'result' },
-    leading: boolean,
-  ): void {
-    if (message.t === 'command') {
-      if (leading && this.session !== undefined)
-        this.#commands.run(this.session, message.from, message.seq, message.command);
-    } else if (message.t === 'cancel') {
-      if (leading) this.#commands.cancel(message.from, message.seq);
-    } else if (message.to === this.#s.id) {
-      this.#commands.answer(message.seq, message.result);
+        this.#commands.receive(message, leading ? this.session : undefined);
     }
   }
 
