@@ -52,6 +52,27 @@ function tabSnapshot(
 }
 
 /**
+ * Keeps this tab's session with the leader: after a recreated application it reads the
+ * new one and sets up again what it had; its status is the leader's.
+ */
+function followLeader(coordinator: TabCoordinator, core: SessionCore): void {
+  coordinator.restoreListeners.add((restored) => {
+    if (core.status.current.state !== 'reconnecting')
+      core.status.set({
+        state: 'reconnecting',
+        reason: { kind: 'applicationLost', error: undefined },
+      });
+    // Sends made meanwhile wait for this, as after a recovery in the leading tab.
+    core.recovering = restore(core, restored.applicationHref).finally(() => {
+      core.recovering = undefined;
+    });
+  });
+  const leaderStatus = coordinator.status;
+  if (leaderStatus !== undefined && leaderStatus.state !== 'ready') follow(core, leaderStatus);
+  coordinator.statusListeners.add((status) => follow(core, status));
+}
+
+/**
  * The session of one tab: its own store, subscriptions and helpers, with every request
  * sent by the leading tab (whichever that is now), the events the leader relays and the
  * leader's status. After the leader recreated a lost application, it reads the new one
@@ -97,19 +118,6 @@ export async function openTabSession(
       },
     },
   });
-  coordinator.restoreListeners.add((restored) => {
-    if (core.status.current.state !== 'reconnecting')
-      core.status.set({
-        state: 'reconnecting',
-        reason: { kind: 'applicationLost', error: undefined },
-      });
-    // Sends made meanwhile wait for this, as after a recovery in the leading tab.
-    core.recovering = restore(core, restored.applicationHref).finally(() => {
-      core.recovering = undefined;
-    });
-  });
-  const leaderStatus = coordinator.status;
-  if (leaderStatus !== undefined && leaderStatus.state !== 'ready') follow(core, leaderStatus);
-  coordinator.statusListeners.add((status) => follow(core, status));
+  followLeader(coordinator, core);
   return sessionOf(core);
 }

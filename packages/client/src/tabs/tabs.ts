@@ -139,6 +139,32 @@ async function leaderSnapshot(
   return result.snapshot;
 }
 
+/** The public face of one joined tab. */
+function tabOf(id: string, coordinator: TabCoordinator, session: Session): Tab {
+  return {
+    id,
+    get role() {
+      return coordinator.role;
+    },
+    session,
+    onRole: (listener) => {
+      coordinator.roleListeners.add(listener);
+      return () => coordinator.roleListeners.delete(listener);
+    },
+    on: (filter, handler) => {
+      const entry = { filter, handler };
+      coordinator.handlers.add(entry);
+      return () => coordinator.handlers.delete(entry);
+    },
+    command: (command, o) => coordinator.command(command, o?.signal),
+    snapshot: (o) => leaderSnapshot(coordinator, o),
+    close: async () => {
+      await session.detach();
+      await coordinator.close();
+    },
+  };
+}
+
 /**
  * Joins the tabs of one origin signed in as one user (MultiTabSupport.md): one tab leads
  * over the `BroadcastChannel` (it signs in, or resumes the application the previous leader
@@ -184,26 +210,5 @@ export async function joinTabs(options: TabsOptions): Promise<Tab> {
     await coordinator.close();
     throw error;
   }
-  return {
-    id,
-    get role() {
-      return coordinator.role;
-    },
-    session,
-    onRole: (listener) => {
-      coordinator.roleListeners.add(listener);
-      return () => coordinator.roleListeners.delete(listener);
-    },
-    on: (filter, handler) => {
-      const entry = { filter, handler };
-      coordinator.handlers.add(entry);
-      return () => coordinator.handlers.delete(entry);
-    },
-    command: (command, o) => coordinator.command(command, o?.signal),
-    snapshot: (o) => leaderSnapshot(coordinator, o),
-    close: async () => {
-      await session.detach();
-      await coordinator.close();
-    },
-  };
+  return tabOf(id, coordinator, session);
 }
