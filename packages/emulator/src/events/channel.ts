@@ -125,10 +125,11 @@ export class EventChannel {
     const idle = this.#options.clock.now() - this.#lastAnswerAt;
     if (!forced && (this.#waiter !== undefined || idle <= this.#options.resumeAfterMs)) return;
     // EventsInUCWA.md: after a long gap the server has dropped conversations and
-    // subscriptions; the events telling so were never delivered, so they are dropped too.
+    // subscriptions; the events telling so are never delivered: dropping them queues
+    // events (conversation deleted, ...) that the reset clears with the rest.
+    this.#options.onResume();
     this.#queue = [];
     this.#resumePending = true;
-    this.#options.onResume();
   }
 
   #wait(ack: number, priority: number, signal: AbortSignal): Promise<ChannelAnswer> {
