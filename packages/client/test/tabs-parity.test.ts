@@ -7,7 +7,7 @@ import {
   UcwaTabCommandError,
 } from '../src/index.ts';
 import { emulator } from './support/emulators.ts';
-import { deferred, signInUser, until } from './support/sessions.ts';
+import { collector, deferred, signInUser, until } from './support/sessions.ts';
 import { channelName, tabOptions } from './tabs-support.ts';
 
 /** A fetch on which any request to a path ending in `/hang` waits until it is aborted. */
@@ -109,14 +109,26 @@ describe('a tab session does what a session does', () => {
     expect(tab.store.peek(presence.href)).toBeDefined();
     const bob = await signInUser(server.url, 'bob');
     await bob.makeMeAvailable({ supportedModalities: ['Messaging'] });
+    const invited = deferred<IncomingInvitation>();
+    bob.messaging.onInvitation(invited.resolve);
+    const started = tab.messaging.start({ to: 'sip:bob@contoso.com' });
+    const atBob = await (await invited.promise).accept();
+    const received = collector<string>();
+    (await started).onMessage((message) => received.push(message.text));
     const app = new URL(leader.session.application.href, server.url).pathname;
 
-    for (const type of ['resync', 'resume'] as const) {
+    for (const [n, type] of (['resync', 'resume'] as const).entries()) {
       await tab.presence.get();
       expect(tab.store.peek(presence.href)).toBeDefined();
-      server.faults.add({ path: `${app}/events`, nth: 1, action: { type } });
-      // bob's invitation ends the P-GET the server holds; the next one meets the fault.
-      bob.messaging.start({ to: 'sip:alice@contoso.com' }).catch(() => {});
+      const fault = server.faults.add({ path: `${app}/events`, nth: 1, action: { type } });
+      // bob's message ends the P-GET the server holds; the next one meets the fault.
+      await atBob.send(`before ${type}`);
+      await received.atLeast(n + 1);
+      if (type === 'resume') {
+        // The server holds the P-GET that resumes until an event comes: bob invites again.
+        await until(() => server.faults.list().some((f) => f.id === fault && f.fired === 1));
+        bob.messaging.start({ to: 'sip:alice@contoso.com' }).catch(() => {});
+      }
       await until(() => tab.store.peek(presence.href) === undefined);
       // The application is read again, as in the leader.
       await until(() => tab.store.peek(tab.application.href) !== undefined);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   joinTabs,
   type SessionStatus,
+  type TabChannel,
   UcwaDiscoveryError,
   UcwaTabCommandError,
 } from '../src/index.ts';
@@ -137,17 +138,27 @@ describe('joinTabs when signing in fails', () => {
   });
 
   it('a tab waiting for a leader that never comes gives up after joinTimeout', async () => {
-    const name = channelName();
-    // Another script on the channel says it is signing in to lead, and never does.
-    const stuck = new BroadcastChannel(name);
-    stuck.onmessage = () => stuck.postMessage({ t: 'claim', id: 'tab-0', opening: true });
+    // Another tab answers every claim saying it is signing in to lead, and never does.
+    const listeners: ((event: MessageEvent) => void)[] = [];
+    const stuck: TabChannel = {
+      postMessage: (message) => {
+        if (message.t !== 'claim') return;
+        const data = { t: 'claim', id: 'tab-0', opening: true };
+        queueMicrotask(() => {
+          for (const listener of listeners) listener(new MessageEvent('message', { data }));
+        });
+      },
+      addEventListener: (_, listener) => listeners.push(listener),
+      close: () => {},
+    };
     const clock = manualTimers();
-    const outcome = joinTabs(
-      tabOptions({ url: 'http://127.0.0.1:9' }, name, 'tab-a', {
+    const outcome = joinTabs({
+      ...tabOptions({ url: 'http://127.0.0.1:9' }, channelName(), 'tab-a', {
         timers: clock.timers,
         joinTimeout: 5_000,
       }),
-    ).catch((error: unknown) => error);
+      channel: stuck,
+    }).catch((error: unknown) => error);
     for (let t = 0; t < 5_000; t += 20) {
       await turns();
       clock.advance(20);
@@ -156,6 +167,5 @@ describe('joinTabs when signing in fails', () => {
     expect(error).toBeInstanceOf(UcwaTabCommandError);
     expect(error).toMatchObject({ remoteName: 'UcwaTabNoLeader' });
     expect(clock.pending()).toBe(0);
-    stuck.close();
   });
 });

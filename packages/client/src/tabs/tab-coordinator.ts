@@ -42,6 +42,8 @@ export class TabCoordinator extends TabListeners {
   #opening = false;
   #timer: unknown;
   #closed = false;
+  /** The channel is closed: nothing more is posted. */
+  #left = false;
   /** The application ended (signed out): no tab leads again. */
   #over = false;
 
@@ -53,7 +55,8 @@ export class TabCoordinator extends TabListeners {
   }
 
   #post(message: TabMessage): void {
-    this.#s.channel.postMessage(message);
+    // A command's answer or an event may come after this tab left.
+    if (!this.#left) this.#s.channel.postMessage(message);
   }
 
   #later(ms: number, fn: () => void): void {
@@ -282,6 +285,7 @@ export class TabCoordinator extends TabListeners {
       await session.detach();
       this.#post({ t: 'bye', id: this.#s.id, snapshot: session.snapshot() });
     }
+    this.#left = true;
     this.#s.channel.close();
   }
 }
