@@ -167,11 +167,29 @@ async function restoreOne(core: SessionCore, route: ConversationRoute): Promise<
   route.ready.catch(() => forgetRoute(core, route));
 }
 
-/** Sets up again each conversation the session keeps whose server state is gone. */
+/** Holds the sends of `route` until the returned function is called. */
+function hold(route: ConversationRoute): () => void {
+  let release = (): void => {};
+  route.ready = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return release;
+}
+
+/**
+ * Sets up again each conversation the session keeps whose server state is gone. Sends
+ * wait meanwhile (after `resume` the session is not `reconnecting`, so they would not).
+ */
 async function restoreConversations(core: SessionCore): Promise<void> {
-  for (const route of keptRoutes(core)) {
-    if (await stands(core, route)) continue;
-    await restoreOne(core, route).catch(() => forgetRoute(core, route));
+  const routes = keptRoutes(core);
+  const holds = routes.map(hold);
+  for (const [i, route] of routes.entries()) {
+    try {
+      if (!(await stands(core, route)))
+        await restoreOne(core, route).catch(() => forgetRoute(core, route));
+    } finally {
+      holds[i]?.();
+    }
   }
 }
 

@@ -119,7 +119,12 @@ export function received(
 /** Waits while the session recreates its application and sets the conversation up again. */
 async function settled(core: SessionCore, route: ConversationRoute): Promise<string> {
   while (core.recovering !== undefined) await core.recovering;
-  await route.ready;
+  // A restore may put a new `ready` in place while the old one is awaited.
+  let ready: Promise<void>;
+  do {
+    ready = route.ready;
+    await ready;
+  } while (ready !== route.ready);
   return route.current;
 }
 
