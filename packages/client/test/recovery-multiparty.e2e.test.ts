@@ -44,13 +44,13 @@ async function trio(server: RunningEmulator, format: Format) {
   return { alice, bob, carol, chat, atBob, atCarol, bobChat, carolChat };
 }
 
-/** The server drops alice's application; resolves once her session is ready again. */
-async function dropAlice(server: RunningEmulator, alice: Session): Promise<void> {
+/** The server drops `who`'s application; resolves once the session is ready again. */
+async function dropApplication(server: RunningEmulator, who: Session): Promise<void> {
   const statuses = collector<SessionStatus['state']>();
-  alice.onStatus((s) => statuses.push(s.state));
-  const appPath = new URL(alice.application.href, server.url).pathname;
+  who.onStatus((s) => statuses.push(s.state));
+  const appPath = new URL(who.application.href, server.url).pathname;
   server.faults.add({ path: `${appPath}/policies`, action: { type: 'dropApplication' } });
-  await expect(alice.transport.get(alice.application.links.policies?.href ?? '')).rejects.toThrow(
+  await expect(who.transport.get(who.application.links.policies?.href ?? '')).rejects.toThrow(
     /ApplicationNotFound/,
   );
   expect(await statuses.atLeast(2)).toEqual(['reconnecting', 'ready']);
@@ -72,7 +72,7 @@ describe.each(['json', 'xml'] as const)('a lost conversation of three (%s)', (fo
     expect(await atCarolTexts.atLeast(2)).toEqual(['one', 'from bob']);
     const firstHref = chat.href;
 
-    await dropAlice(server, alice);
+    await dropApplication(server, alice);
     await chat.send('two');
     expect(chat.href).not.toBe(firstHref);
     expect((await chat.resource()).properties.participantCount).toBe(3);
@@ -81,6 +81,23 @@ describe.each(['json', 'xml'] as const)('a lost conversation of three (%s)', (fo
     expect(await atAlice.atLeast(2)).toEqual(['from bob', 'from carol']);
     expect(await atCarolTexts.atLeast(3)).toEqual(['one', 'from bob', 'two']);
     // Rejoined, not re-invited: bob and carol each saw one invitation only.
+    expect(atBob.invitations.items).toHaveLength(1);
+    expect(atCarol.invitations.items).toHaveLength(1);
+    for (const s of [alice, bob, carol]) await s.signOut();
+  });
+
+  it('the one who was added loses her application: she joins the meeting again', async () => {
+    const server = await emulator({ clock: createManualClock(Date.UTC(2026, 0, 5, 9)) });
+    const { alice, bob, carol, chat, atBob, atCarol, carolChat } = await trio(server, format);
+    const atAlice = texts(chat);
+    const atCarolTexts = texts(carolChat);
+    const firstHref = carolChat.href;
+    await dropApplication(server, carol);
+    await carolChat.send('carol is back');
+    expect(carolChat.href).not.toBe(firstHref);
+    expect(await atAlice.atLeast(1)).toEqual(['carol is back']);
+    await chat.send('welcome');
+    expect(await atCarolTexts.atLeast(1)).toEqual(['welcome']);
     expect(atBob.invitations.items).toHaveLength(1);
     expect(atCarol.invitations.items).toHaveLength(1);
     for (const s of [alice, bob, carol]) await s.signOut();
@@ -98,7 +115,7 @@ describe.each(['json', 'xml'] as const)('a lost conversation of three (%s)', (fo
       action: { type: 'error', status: 404, code: 'NotFound', subcode: 'DestinationNotFound' },
     });
 
-    await dropAlice(server, alice);
+    await dropApplication(server, alice);
     const [, bobAgain] = await atBob.conversations.atLeast(2);
     const [, carolAgain] = await atCarol.conversations.atLeast(2);
     if (bobAgain === undefined || carolAgain === undefined) throw new Error('not invited');
