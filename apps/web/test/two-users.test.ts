@@ -329,5 +329,28 @@ describe.skipIf(skipReason !== undefined)(
       await page.screenshot({ path: `${SHOTS}93-token-expired.png` });
       await page.context().close();
     }, 60_000);
+
+    it('a sign-out in one tab signs every tab of the user out; each form keeps the user', async () => {
+      const context = await browser.newContext();
+      const open = async () => {
+        const page = await context.newPage();
+        page.setDefaultTimeout(30_000);
+        await page.goto(`${web.url}/?server=${emulator.url}/`);
+        await page.locator('input[name=user]').fill('carol@contoso.com');
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await text(page, 'status', /^ready$/);
+        return page;
+      };
+      const leading = await open();
+      const following = await open();
+      await text(following, 'tab-role', /^following/);
+      await following.getByRole('button', { name: 'Sign out' }).click();
+      await text(leading, 'signed-out', 'Signed out in another tab.');
+      expect(await leading.locator('input[name=user]').inputValue()).toBe('carol@contoso.com');
+      await following.getByRole('button', { name: 'Sign in' }).waitFor();
+      expect(await following.locator('input[name=user]').inputValue()).toBe('carol@contoso.com');
+      await leading.screenshot({ path: `${SHOTS}94-signed-out-in-another-tab.png` });
+      await context.close();
+    }, 60_000);
   },
 );

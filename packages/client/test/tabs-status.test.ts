@@ -97,6 +97,11 @@ describe("every tab's session status is the leader's", () => {
     const third = await joinTabs(tabOptions(server, name, 'tab-c'));
     const endedInLeader = statusWhere(leader.session, (s) => s.state === 'signedOut');
     const endedInThird = statusWhere(third.session, (s) => s.state === 'signedOut');
+    // As a page does: the leading tab leaves as soon as its session ends. The sign-out sent
+    // from another tab still completes there.
+    leader.session.onStatus((s) => {
+      if (s.state === 'signedOut') void leader.close();
+    });
     await late.session.signOut();
     expect(late.session.status).toEqual({ state: 'signedOut', reason: { kind: 'signOut' } });
     expect(await endedInLeader).toEqual({ state: 'signedOut', reason: { kind: 'signOut' } });

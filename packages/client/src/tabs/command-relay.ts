@@ -19,7 +19,7 @@ export class CommandRelay {
   readonly #pending = new Map<number, Resolve>();
   #held: { command: TabCommand; signal: AbortSignal | undefined; resolve: Resolve }[] = [];
   /** Commands of other tabs running here, by `from:seq`. */
-  readonly #running = new Map<string, AbortController>();
+  readonly #running = new Map<string, { controller: AbortController; done: Promise<void> }>();
   #seq = 0;
 
   constructor(id: string, post: (message: TabMessage) => void) {
@@ -117,17 +117,22 @@ export class CommandRelay {
   #run(session: Session, from: string, seq: number, command: TabCommand): void {
     const key = `${from}:${seq}`;
     const controller = new AbortController();
-    this.#running.set(key, controller);
-    void runCommand(session, command, controller.signal).then((result) => {
+    const done = runCommand(session, command, controller.signal).then((result) => {
       this.#running.delete(key);
       if (!controller.signal.aborted) this.#post({ t: 'result', to: from, seq, result });
     });
+    this.#running.set(key, { controller, done });
+  }
+
+  /** Leading: resolves once the other tabs' commands running here have been answered. */
+  async idle(): Promise<void> {
+    await Promise.all([...this.#running.values()].map((r) => r.done));
   }
 
   /** Leading: the caller of `from`'s command `seq` gave up on it. */
   #cancel(from: string, seq: number): void {
     this.#running
       .get(`${from}:${seq}`)
-      ?.abort(new DOMException('cancelled by its tab', 'AbortError'));
+      ?.controller.abort(new DOMException('cancelled by its tab', 'AbortError'));
   }
 }

@@ -279,6 +279,8 @@ export class TabCoordinator extends TabListeners {
     this.#closed = true;
     this.#s.timers.clearTimeout(this.#timer);
     this.#commands.failAll('UcwaTabClosed', 'this tab left');
+    // Other tabs' commands running here are answered first (a sign-out one, for one).
+    await this.#commands.idle();
     const session = this.session;
     // A leader hands over its application, unless it signed out (then there is none).
     if (this.role === 'leader' && session !== undefined && session.status.state !== 'signedOut') {

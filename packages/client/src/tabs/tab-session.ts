@@ -9,6 +9,7 @@ import type { SessionSnapshot } from '../session/snapshot-types.ts';
 import { createStatusCell, type SessionStatus } from '../session/status.ts';
 import { resolveSignIn } from '../sign-in/sign-in-config.ts';
 import type { SignInOptions } from '../sign-in/sign-in-options.ts';
+import { rebuildError } from './rebuild-error.ts';
 import { relayedEvents } from './relay-events.ts';
 import { relayTransport } from './relay-transport.ts';
 import type { TabCoordinator } from './tab-coordinator.ts';
@@ -49,6 +50,30 @@ function tabSnapshot(
       { name: 'UcwaTabSecretsInLeader' },
     );
   return session.snapshot({ secrets: true });
+}
+
+/**
+ * Signs the leading session out: done once the leader answers, or (from a following tab)
+ * once it says every tab is signed out (a leading tab that closes then may not answer).
+ */
+async function leaderSignOut(coordinator: TabCoordinator): Promise<void> {
+  if (coordinator.role === 'leader') {
+    // Here, the answer comes once the application is deleted.
+    const result = await coordinator.command({ method: 'signOut' });
+    if (!result.ok) throw rebuildError(result);
+    return;
+  }
+  let stop = () => {};
+  const ended = new Promise<undefined>((resolve) => {
+    const listener = (status: SessionStatus) => {
+      if (status.state === 'signedOut') resolve(undefined);
+    };
+    coordinator.statusListeners.add(listener);
+    stop = () => coordinator.statusListeners.delete(listener);
+  });
+  const result = await Promise.race([coordinator.command({ method: 'signOut' }), ended]);
+  stop();
+  if (result !== undefined && !result.ok) throw rebuildError(result);
 }
 
 /**
@@ -112,10 +137,7 @@ export async function openTabSession(
     fetchEvents: relay.fetchEvents,
     tab: {
       snapshot: (secrets) => tabSnapshot(coordinator, snapshot, secrets),
-      signOut: async () => {
-        const result = await coordinator.command({ method: 'signOut' });
-        if (!result.ok) throw new UcwaTabCommandError(result.message, result);
-      },
+      signOut: () => leaderSignOut(coordinator),
     },
   });
   followLeader(coordinator, core);
