@@ -201,6 +201,17 @@ describe.skipIf(skipReason !== undefined)(
       await text(second, 'presence-sip:bob@contoso.com', 'Busy');
       await bob.getByTestId('availability').selectOption('Online');
       await text(second, 'presence-sip:bob@contoso.com', 'Online');
+      // And messages: bob invites alice, the tab that took over accepts and gets his message.
+      const views = bob.locator('[data-testid=conversation]');
+      const before = await views.count();
+      await bob.locator('[data-contact="sip:alice@contoso.com"] button').click();
+      await second.getByTestId('invitation').getByRole('button', { name: 'Accept' }).click();
+      // bob's new conversation is shown first once alice accepted.
+      await expect.poll(() => views.count(), { timeout: 30_000 }).toBe(before + 1);
+      const bobChat = views.first();
+      await bobChat.getByTestId('compose').fill('After the first tab closed');
+      await bobChat.getByRole('button', { name: 'Send' }).click();
+      await text(second, 'message', 'After the first tab closed');
       await text(second, 'status', /^ready$/);
       expect(Object.keys(inSecond)).toEqual([instances.alice]);
       pages.alice = second;
