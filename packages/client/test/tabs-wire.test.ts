@@ -15,6 +15,7 @@ import {
   UcwaResponseError,
   UcwaTimeoutError,
 } from '@ucwa/transport';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type SessionStatus,
@@ -23,8 +24,11 @@ import {
   UcwaTabCommandError,
 } from '../src/index.ts';
 import { rebuildError } from '../src/tabs/rebuild-error.ts';
+import { TabCoordinator } from '../src/tabs/tab-coordinator.ts';
+import { isTabMessage } from '../src/tabs/tab-message-guard.ts';
 import { encodeError } from '../src/tabs/wire-error.ts';
 import { decodeStatus, encodeStatus } from '../src/tabs/wire-status.ts';
+import { manualTimers } from './tabs-support.ts';
 
 const request = {
   method: 'GET',
@@ -186,6 +190,88 @@ describe('statuses crossing the tabs channel', () => {
         : undefined;
     expect((error(back) as Error | undefined)?.name).toBe(
       (error(status) as Error | undefined)?.name,
+    );
+  });
+});
+
+describe('messages on the tabs channel', () => {
+  const snapshot = {
+    version: 1,
+    endpointId: 'e',
+    userAgent: 'u',
+    culture: 'en-US',
+    instanceId: 'i',
+    applicationHref: 'https://pool.contoso.com/ucwa/oauth/v1/applications/1',
+    discovery: { userUrl: 'https://a/', applicationsUrl: 'https://b/' },
+    cursor: { href: 'https://pool.contoso.com/ucwa/oauth/v1/applications/1/events?ack=1' },
+  };
+  const wellFormed = [
+    { t: 'claim', id: 'a' },
+    { t: 'claim', id: 'a', opening: true },
+    { t: 'heartbeat', id: 'a', snapshot, status: { state: 'ready' } },
+    { t: 'bye', id: 'a', snapshot },
+    {
+      t: 'event',
+      event: { type: 'added', link: { rel: 'message', href: '/m' } },
+      sender: { rel: 'conversation', href: '/c' },
+    },
+    { t: 'status', id: 'a', status: { state: 'signedOut', kind: 'signOut' } },
+    { t: 'rebuild', resumed: true },
+    { t: 'restore', snapshot },
+    { t: 'command', from: 'b', seq: 3, command: { method: 'GET', href: '/x' } },
+    { t: 'cancel', from: 'b', seq: 3 },
+    { t: 'result', to: 'b', seq: 3, result: { ok: true, status: 200 } },
+  ];
+
+  it.each(wellFormed)('takes a well-formed $t', (message) => {
+    expect(isTabMessage(message)).toBe(true);
+  });
+
+  it('refuses a status that is none of the four, or lacks its reason', () => {
+    for (const status of [
+      { state: 'banana' },
+      { state: 'signedOut' },
+      { state: 'reconnecting', kind: 1 },
+    ])
+      expect(isTabMessage({ t: 'status', id: 'a', status })).toBe(false);
+  });
+
+  it('refuses a known kind missing a field it needs, whatever else it carries', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...wellFormed),
+        fc.nat(),
+        fc.anything(),
+        (message, pick, value) => {
+          const fields = Object.keys(message).filter((k) => k !== 't' && k !== 'opening');
+          const field = fields[pick % fields.length] ?? 'id';
+          const broken: Record<string, unknown> = { ...message };
+          delete broken[field];
+          expect(isTabMessage(broken)).toBe(false);
+          // A field of another type is refused too.
+          const replaced = { ...message, [field]: value };
+          const original = (message as Record<string, unknown>)[field];
+          if (isTabMessage(replaced)) expect(typeof value).toBe(typeof original);
+        },
+      ),
+    );
+  });
+
+  it('a following tab never throws on what it takes from the channel', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...wellFormed), fc.anything(), (message, extra) => {
+        const coordinator = new TabCoordinator({
+          id: 'tab-z',
+          channel: { postMessage: () => {}, addEventListener: () => {}, close: () => {} },
+          timers: manualTimers().timers,
+          heartbeatMs: 50,
+          leaderTimeoutMs: 400,
+          claimMs: 20,
+          open: () => Promise.reject(new Error('not in this test')),
+        });
+        const data = { extra, ...message };
+        if (isTabMessage(data)) expect(() => coordinator.receive(data)).not.toThrow();
+      }),
     );
   });
 });

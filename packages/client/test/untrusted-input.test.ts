@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createMemoryStorage, resumeSession, type SessionSnapshot } from '../src/index.ts';
 import { identityRecords } from '../src/sign-in/discovery-cache.ts';
-import { isTabMessage } from '../src/tabs/tab-messages.ts';
+import { isTabMessage } from '../src/tabs/tab-message-guard.ts';
 
 describe('stored and received data the session did not write itself', () => {
   it('a damaged discovery cache reads as none, never as a crash or a half-valid entry', async () => {
@@ -22,14 +22,14 @@ describe('stored and received data the session did not write itself', () => {
     );
   });
 
-  it('a message on the tabs channel is taken only with a known kind', () => {
+  it('a message on the tabs channel is taken only with a known kind (and its fields: tabs-wire.test.ts)', () => {
     fc.assert(
       fc.property(fc.anything(), (data) => {
         const kind = typeof data === 'object' && data !== null ? Reflect.get(data, 't') : undefined;
-        const known = ['claim', 'heartbeat', 'bye', 'event', 'command', 'result'].includes(
-          String(kind),
-        );
-        expect(isTabMessage(data)).toBe(known && typeof data === 'object' && data !== null);
+        const known = ['claim', 'heartbeat', 'bye', 'event', 'status', 'rebuild', 'restore']
+          .concat(['command', 'cancel', 'result'])
+          .includes(String(kind));
+        if (isTabMessage(data)) expect(known).toBe(true);
       }),
     );
   });

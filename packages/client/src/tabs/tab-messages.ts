@@ -110,23 +110,3 @@ export interface TabChannel {
   addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
   close(): void;
 }
-
-const KINDS = new Set([
-  'claim',
-  'heartbeat',
-  'bye',
-  'event',
-  'status',
-  'rebuild',
-  'restore',
-  'command',
-  'cancel',
-  'result',
-]);
-
-/** Whether `data` looks like a {@link TabMessage} (another script may share the channel name). */
-export function isTabMessage(data: unknown): data is TabMessage {
-  return (
-    typeof data === 'object' && data !== null && KINDS.has(String((data as { t?: unknown }).t))
-  );
-}

@@ -9,12 +9,8 @@ import { signIn } from '../sign-in/sign-in.ts';
 import type { SignInOptions } from '../sign-in/sign-in-options.ts';
 import { rebuildError } from './rebuild-error.ts';
 import { TabCoordinator, type TabRole } from './tab-coordinator.ts';
-import {
-  isTabMessage,
-  type TabChannel,
-  type TabCommand,
-  type TabCommandResult,
-} from './tab-messages.ts';
+import { isTabMessage } from './tab-message-guard.ts';
+import type { TabChannel, TabCommand, TabCommandResult } from './tab-messages.ts';
 import { openTabSession } from './tab-session.ts';
 
 export type { TabRole };
