@@ -52,7 +52,15 @@ export function conversationsPanel(
   const show = (conversation: Conversation, remote: string, first?: MessageText) =>
     list.prepend(conversationView(conversation, remote, onError, first));
   session.messaging.onInvitation((invitation) => {
-    invitations.append(invitationRow(invitation, show, onError));
+    const row = invitationRow(invitation, show, onError);
+    invitations.append(row);
+    // Answered here or in another tab of this user (or withdrawn): it goes from the list.
+    const path = (href: string) => new URL(href, invitation.href).pathname;
+    const stop = session.on({ type: 'completed' }, (event) => {
+      if (path(event.link.href) !== path(invitation.href)) return;
+      row.remove();
+      stop();
+    });
   });
   const element = h('section', {}, h('h2', {}, 'Conversations'), invitations, list);
   return {

@@ -194,6 +194,20 @@ describe.skipIf(skipReason !== undefined)(
         fullPage: true,
       });
 
+      // bob's invitation rings in both tabs; the second accepts, and it goes from the first.
+      const views = bob.locator('[data-testid=conversation]');
+      const before = await views.count();
+      await bob.locator('[data-contact="sip:alice@contoso.com"] button').click();
+      await first.getByTestId('invitation').waitFor();
+      await second.getByTestId('invitation').getByRole('button', { name: 'Accept' }).click();
+      await first.getByTestId('invitation').waitFor({ state: 'detached' });
+      // bob's new conversation is shown first once alice accepted.
+      await expect.poll(() => views.count(), { timeout: 30_000 }).toBe(before + 1);
+      const bobChat = views.first();
+      await bobChat.getByTestId('compose').fill('Before the first tab closed');
+      await bobChat.getByRole('button', { name: 'Send' }).click();
+      await text(second, 'message', 'Before the first tab closed');
+
       // The leading tab closes: the second takes over the same channel and keeps receiving.
       await first.close({ runBeforeUnload: true });
       await text(second, 'tab-role', /^leading/);
@@ -201,14 +215,7 @@ describe.skipIf(skipReason !== undefined)(
       await text(second, 'presence-sip:bob@contoso.com', 'Busy');
       await bob.getByTestId('availability').selectOption('Online');
       await text(second, 'presence-sip:bob@contoso.com', 'Online');
-      // And messages: bob invites alice, the tab that took over accepts and gets his message.
-      const views = bob.locator('[data-testid=conversation]');
-      const before = await views.count();
-      await bob.locator('[data-contact="sip:alice@contoso.com"] button').click();
-      await second.getByTestId('invitation').getByRole('button', { name: 'Accept' }).click();
-      // bob's new conversation is shown first once alice accepted.
-      await expect.poll(() => views.count(), { timeout: 30_000 }).toBe(before + 1);
-      const bobChat = views.first();
+      // And messages of the conversation accepted before the takeover.
       await bobChat.getByTestId('compose').fill('After the first tab closed');
       await bobChat.getByRole('button', { name: 'Send' }).click();
       await text(second, 'message', 'After the first tab closed');
