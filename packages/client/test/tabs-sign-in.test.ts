@@ -106,6 +106,35 @@ describe('joinTabs when signing in fails', () => {
     await follower.close();
   });
 
+  it('a call made while no tab can lead fails after joinTimeout instead of waiting forever', async () => {
+    const server = await emulator();
+    const name = channelName();
+    const clock = manualTimers();
+    const options = (id: string) =>
+      tabOptions(server, name, id, { timers: clock.timers, joinTimeout: 1_000 });
+    const first = joinTabs(options('tab-a'));
+    clock.advance(20);
+    const leader = await first;
+    const follower = await joinTabs(options('tab-b'));
+    const failing = server.faults.add({
+      path: '/WebTicket/oauthtoken',
+      action: { type: 'error', status: 503 },
+    });
+    await leader.close();
+    await until(() => follower.role === 'electing');
+    const href = follower.session.application.embedded.me?.href ?? '';
+    const waiting = follower.session.read(href, { fresh: true }).catch((e: unknown) => e);
+    clock.advance(999);
+    await turns();
+    clock.advance(1);
+    expect(await waiting).toMatchObject({
+      name: 'UcwaTabCommandError',
+      remoteName: 'UcwaTabNoLeader',
+    });
+    server.faults.remove(failing);
+    await follower.close();
+  });
+
   it('a refused takeover signs that tab out (authFailed) and leaves the election', async () => {
     const server = await emulator();
     const name = channelName();

@@ -267,6 +267,7 @@ describe('messages on the tabs channel', () => {
           heartbeatMs: 50,
           leaderTimeoutMs: 400,
           claimMs: 20,
+          holdMs: 1_000,
           open: () => Promise.reject(new Error('not in this test')),
         });
         const data = { extra, ...message };

@@ -1,9 +1,23 @@
+import type { Timers } from '@ucwa/transport';
 import type { Session } from '../session/session.ts';
 import { runCommand } from './run-command.ts';
 import type { TabCommand, TabCommandResult, TabMessage } from './tab-messages.ts';
 import { encodeError } from './wire-error.ts';
 
 type Resolve = (result: TabCommandResult | Promise<TabCommandResult>) => void;
+
+type Held = {
+  command: TabCommand;
+  signal: AbortSignal | undefined;
+  resolve: Resolve;
+  timer: unknown;
+};
+
+/** How long a command waits for a tab to lead before it fails (`UcwaTabNoLeader`). */
+export interface HoldLimit {
+  readonly timers: Timers;
+  readonly ms: number;
+}
 
 /** Where a command goes now: run here (this tab leads), sent to the leader, or held. */
 export type CommandRoute = { readonly run: Session } | 'send' | 'hold';
@@ -17,14 +31,16 @@ export class CommandRelay {
   readonly #id: string;
   readonly #post: (message: TabMessage) => void;
   readonly #pending = new Map<number, Resolve>();
-  #held: { command: TabCommand; signal: AbortSignal | undefined; resolve: Resolve }[] = [];
+  readonly #limit: HoldLimit;
+  #held: Held[] = [];
   /** Commands of other tabs running here, by `from:seq`. */
   readonly #running = new Map<string, { controller: AbortController; done: Promise<void> }>();
   #seq = 0;
 
-  constructor(id: string, post: (message: TabMessage) => void) {
+  constructor(id: string, post: (message: TabMessage) => void, limit: HoldLimit) {
     this.#id = id;
     this.#post = post;
+    this.#limit = limit;
   }
 
   /** Sends (or runs, or holds) `command`; an aborted `signal` rejects with its reason. */
@@ -38,7 +54,7 @@ export class CommandRelay {
       typeof route === 'object'
         ? runCommand(route.run, command, signal)
         : new Promise<TabCommandResult>((resolve) => {
-            if (route === 'hold') this.#held.push({ command, signal, resolve });
+            if (route === 'hold') this.#hold(command, signal, resolve);
             else this.#send(command, signal, resolve);
           });
     if (signal === undefined) return result;
@@ -47,6 +63,26 @@ export class CommandRelay {
       signal.addEventListener('abort', aborted, { once: true });
       result.then(resolve, reject).finally(() => signal.removeEventListener('abort', aborted));
     });
+  }
+
+  /** Keeps `command` for the next leader, failing it when none comes within the limit. */
+  #hold(command: TabCommand, signal: AbortSignal | undefined, resolve: Resolve): void {
+    const { timers, ms } = this.#limit;
+    const held: Held = { command, signal, resolve, timer: undefined };
+    held.timer = timers.setTimeout(() => {
+      this.#held = this.#held.filter((h) => h !== held);
+      const message = `no tab led within ${ms} ms`;
+      resolve({ ok: false, name: 'UcwaTabNoLeader', message, status: undefined });
+    }, ms);
+    this.#held.push(held);
+  }
+
+  /** Takes the held commands out, their time limits cleared. */
+  #takeHeld(): Held[] {
+    const held = this.#held;
+    this.#held = [];
+    for (const h of held) this.#limit.timers.clearTimeout(h.timer);
+    return held;
   }
 
   #send(command: TabCommand, signal: AbortSignal | undefined, resolve: Resolve): void {
@@ -67,7 +103,7 @@ export class CommandRelay {
 
   /** A tab leads now: held commands go to it (or run here). */
   release(route: Exclude<CommandRoute, 'hold'>): void {
-    for (const held of this.#held.splice(0)) {
+    for (const held of this.#takeHeld()) {
       if (held.signal?.aborted === true)
         held.resolve({ ok: false, ...encodeError(held.signal.reason) });
       else if (typeof route === 'object')
@@ -103,7 +139,7 @@ export class CommandRelay {
 
   /** No tab will lead again: what is held for the next leader fails. */
   failHeld(name: string, message: string): void {
-    for (const held of this.#held.splice(0))
+    for (const held of this.#takeHeld())
       held.resolve({ ok: false, name, message, status: undefined });
   }
 

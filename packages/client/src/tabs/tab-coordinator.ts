@@ -19,6 +19,8 @@ export interface CoordinatorSettings {
   readonly heartbeatMs: number;
   readonly leaderTimeoutMs: number;
   readonly claimMs: number;
+  /** Longest a command waits while no tab leads. */
+  readonly holdMs: number;
   /** Signs in, or resumes from the last leader's snapshot. */
   readonly open: (snapshot: SessionSnapshot | undefined) => Promise<Session>;
 }
@@ -51,7 +53,10 @@ export class TabCoordinator extends TabListeners {
     super();
     this.#s = settings;
     this.#lowestClaim = settings.id;
-    this.#commands = new CommandRelay(settings.id, (message) => this.#post(message));
+    this.#commands = new CommandRelay(settings.id, (message) => this.#post(message), {
+      timers: settings.timers,
+      ms: settings.holdMs,
+    });
   }
 
   #post(message: TabMessage): void {

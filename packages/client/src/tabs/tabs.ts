@@ -33,8 +33,9 @@ export interface TabsOptions {
   readonly claimWindow?: number;
   /**
    * Milliseconds `joinTabs` waits for a tab to lead (this one signing in is not counted:
-   * its sign-in settles it) before it rejects with `UcwaTabCommandError` `UcwaTabNoLeader`.
-   * Default 60,000.
+   * its sign-in settles it) before it rejects with `UcwaTabCommandError` `UcwaTabNoLeader`;
+   * also the longest a call of a joined tab waits while no tab leads (it then fails the
+   * same way). Default 60,000.
    */
   readonly joinTimeout?: number;
   readonly timers?: Timers;
@@ -187,6 +188,7 @@ export async function joinTabs(options: TabsOptions): Promise<Tab> {
     heartbeatMs: options.heartbeatInterval ?? 1_000,
     leaderTimeoutMs: options.leaderTimeout ?? 3_000,
     claimMs: options.claimWindow ?? 200,
+    holdMs: options.joinTimeout ?? 60_000,
     open: (snapshot) =>
       snapshot === undefined ? signIn(leading) : resumeSession(snapshot, leading),
   });
