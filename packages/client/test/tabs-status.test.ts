@@ -1,4 +1,4 @@
-import { isUcwaAuthError, isUcwaHttpError } from '@ucwa/transport';
+import { type FetchLike, isUcwaAuthError, isUcwaHttpError } from '@ucwa/transport';
 import { describe, expect, it } from 'vitest';
 import { joinTabs, type Session, type SessionStatus, type TabChannel } from '../src/index.ts';
 import { emulator } from './support/emulators.ts';
@@ -142,5 +142,28 @@ describe("every tab's session status is the leader's", () => {
     );
     await second.session.signOut();
     await Promise.all([first.close(), second.close()]);
+  });
+
+  it('a leading tab whose session ended, left open, does nothing for the tabs of the next sign-in', async () => {
+    const server = await emulator();
+    const name = channelName();
+    let sentByFirst = 0;
+    const counting: FetchLike = (request, init) => {
+      sentByFirst += 1;
+      return globalThis.fetch(request, init);
+    };
+    const first = await joinTabs(tabOptions(server, name, 'tab-a', { fetch: counting }));
+    await first.session.signOut();
+    const before = sentByFirst;
+    // A new sign-in leads, and a tab that joins it works through it alone.
+    const next = await joinTabs(tabOptions(server, name, 'tab-b'));
+    expect(next.role).toBe('leader');
+    const follower = await joinTabs(tabOptions(server, name, 'tab-c'));
+    expect(follower.role).toBe('follower');
+    await follower.session.makeMeAvailable({ supportedModalities: ['Messaging'] });
+    expect((await follower.session.presence.get()).properties.availability).toBe('Online');
+    expect(sentByFirst).toBe(before);
+    await follower.session.signOut();
+    await Promise.all([first.close(), next.close(), follower.close()]);
   });
 });

@@ -224,6 +224,8 @@ export class TabCoordinator extends TabListeners {
   /** Handles one message of another tab. */
   receive(message: TabMessage): void {
     if (this.#closed) return;
+    // Once the session ended, only answers are taken (an ended leader serves no new tabs).
+    if (this.#over && message.t !== 'result') return;
     const leading = this.role === 'leader';
     switch (message.t) {
       case 'claim':
@@ -233,7 +235,7 @@ export class TabCoordinator extends TabListeners {
         else if (message.id < this.#lowestClaim) this.#lowestClaim = message.id;
         return;
       case 'heartbeat':
-        if (leading || this.#over) return;
+        if (leading) return;
         this.#leaderId = message.id;
         this.#follow(message.snapshot);
         this.#apply(decodeStatus(message.status));
