@@ -9,8 +9,6 @@ import type { TabChannel, TabCommand, TabCommandResult, TabMessage } from './tab
 import { isTransientFailure } from './transient-failure.ts';
 import { decodeStatus, encodeStatus, sameStatus } from './wire-status.ts';
 
-export type { TabRole };
-
 /** What the coordinator needs; resolved from `joinTabs`' options. */
 export interface CoordinatorSettings {
   readonly id: string;
