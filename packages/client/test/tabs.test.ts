@@ -1,44 +1,16 @@
 import { isUcwaHttpError } from '@ucwa/transport';
 import { describe, expect, it } from 'vitest';
-import {
-  type Conversation,
-  type IncomingInvitation,
-  joinTabs,
-  type Tab,
-  type TabRole,
-} from '../src/index.ts';
+import { type Conversation, type IncomingInvitation, joinTabs } from '../src/index.ts';
 import { emulator } from './support/emulators.ts';
 import { collector, deferred, signInUser } from './support/sessions.ts';
-
-/** Resolves when `tab` takes `role` (at once if it has it). */
-function becomes(tab: Tab, role: TabRole): Promise<void> {
-  if (tab.role === role) return Promise.resolve();
-  return new Promise((resolve) => {
-    const stop = tab.onRole((r) => {
-      if (r !== role) return;
-      stop();
-      resolve();
-    });
-  });
-}
+import { becomes, channelName, tabOptions } from './tabs-support.ts';
 
 describe('tabs sharing one application over a BroadcastChannel', () => {
   it('one leads; the helpers of every tab work through it, also after a takeover', async () => {
     const server = await emulator();
-    const name = `ucwa-tabs-${crypto.randomUUID()}`;
+    const name = channelName();
     const ids = ['tab-a', 'tab-b'];
-    const options = () => ({
-      signIn: {
-        discoveryUrl: `${server.url}/`,
-        credentials: { username: 'alice@contoso.com', password: 'demo' },
-        application: { userAgent: 'tabs-test' },
-      },
-      channel: new BroadcastChannel(name),
-      claimWindow: 20,
-      heartbeatInterval: 50,
-      leaderTimeout: 400,
-      randomId: () => ids.shift() ?? 'tab-x',
-    });
+    const options = () => tabOptions(server, name, ids.shift() ?? 'tab-x');
     const first = await joinTabs(options());
     expect(first.role).toBe('leader');
     const second = await joinTabs(options());
@@ -122,20 +94,9 @@ describe('tabs sharing one application over a BroadcastChannel', () => {
 
   it('after the leader recreated a lost application, the session of a follower sets its state up again', async () => {
     const server = await emulator();
-    const name = `ucwa-tabs-${crypto.randomUUID()}`;
+    const name = channelName();
     const ids = ['tab-a', 'tab-b'];
-    const options = () => ({
-      signIn: {
-        discoveryUrl: `${server.url}/`,
-        credentials: { username: 'alice@contoso.com', password: 'demo' },
-        application: { userAgent: 'tabs-test' },
-      },
-      channel: new BroadcastChannel(name),
-      claimWindow: 20,
-      heartbeatInterval: 50,
-      leaderTimeout: 400,
-      randomId: () => ids.shift() ?? 'tab-x',
-    });
+    const options = () => tabOptions(server, name, ids.shift() ?? 'tab-x');
     const first = await joinTabs(options());
     const second = await joinTabs(options());
     expect(second.role).toBe('follower');
