@@ -26,6 +26,7 @@ import {
 import { rebuildError } from '../src/tabs/rebuild-error.ts';
 import { TabCoordinator } from '../src/tabs/tab-coordinator.ts';
 import { isTabMessage } from '../src/tabs/tab-message-guard.ts';
+import { isTransientFailure } from '../src/tabs/transient-failure.ts';
 import { encodeError } from '../src/tabs/wire-error.ts';
 import { decodeStatus, encodeStatus } from '../src/tabs/wire-status.ts';
 import { manualTimers } from './tabs-support.ts';
@@ -274,5 +275,40 @@ describe('messages on the tabs channel', () => {
         if (isTabMessage(data)) expect(() => coordinator.receive(data)).not.toThrow();
       }),
     );
+  });
+});
+
+describe('which failed sign-ins an election tries again', () => {
+  const status = (code: number) =>
+    new UcwaHttpError(`failed with ${code}`, {
+      request,
+      response: { status: code, statusText: '', headers: new Headers(), body: undefined },
+    });
+  const auth = (reason: string) => new UcwaAuthError('refused', { request, reason });
+  const network = new UcwaNetworkError('refused', { request });
+  const discovery = (...errors: unknown[]) =>
+    new UcwaDiscoveryError(
+      'nothing answered',
+      errors.map((error, n) => ({ url: `https://root${n}.contoso.com/`, error })),
+    );
+  it.each([
+    ['no network', network, true],
+    ['a timeout', new UcwaTimeoutError('slow', { request, timeout: 1 }), true],
+    ['500', status(500), true],
+    ['503', status(503), true],
+    ['429', status(429), true],
+    ['403', status(403), false],
+    ['404', status(404), false],
+    ['a wrong password (invalid_grant)', auth('invalid_grant'), false],
+    ['a token service failing (http-503)', auth('http-503'), true],
+    ['a token service error (server_error)', auth('server_error'), true],
+    ['a token service refusing (http-400)', auth('http-400'), false],
+    ['no discovery root reachable', discovery(network, network), true],
+    ['a discovery root answering 404', discovery(network, status(404)), false],
+    ['discovery with no attempt', discovery(), false],
+    ['a refused redirect', new UcwaRedirectRefusedError('https://evil.example/', 'user'), false],
+    ['a bug', new TypeError('x is undefined'), false],
+  ] as const)('%s: %s', (_, error, transient) => {
+    expect(isTransientFailure(error)).toBe(transient);
   });
 });
