@@ -5,7 +5,7 @@ import { UcwaDiscoveryError } from '../errors/discovery-error.ts';
 /**
  * An error as data, so it crosses a `BroadcastChannel` (structured cloning keeps neither
  * the class nor the fields of an `Error` subclass): the name, the message, and the fields
- * {@link rebuildError} needs to make the same class again in the receiving tab.
+ * the receiving tab needs to make the same class again.
  */
 export interface WireError {
   readonly name: string;
