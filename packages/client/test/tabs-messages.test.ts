@@ -115,6 +115,7 @@ describe('which failed sign-ins an election tries again', () => {
     ['500', status(500), true],
     ['503', status(503), true],
     ['429', status(429), true],
+    ['408', status(408), true],
     ['403', status(403), false],
     ['404', status(404), false],
     ['a wrong password (invalid_grant)', auth('invalid_grant'), false],
