@@ -95,7 +95,7 @@ function settled(coordinator: TabCoordinator, timers: Timers, timeout: number): 
     const done = (): void => {
       timers.clearTimeout(timer);
       coordinator.roleListeners.delete(listener);
-      coordinator.failureListeners.delete(reject);
+      coordinator.failureListeners.delete(failed);
     };
     const listener = (role: TabRole): void => {
       if (role === 'electing') return;
