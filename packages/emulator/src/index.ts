@@ -1,7 +1,12 @@
 export type { ApplicationHandle } from './apps/application.ts';
 export type { Clock, ManualClock, TimerHandle } from './core/clock.ts';
 export { createManualClock, systemClock } from './core/clock.ts';
-export type { Conference, ConferenceDirectory, ConferenceResolver } from './core/conferences.ts';
+export type {
+  Conference,
+  ConferenceDirectory,
+  ConferenceResolver,
+  MeetingAccess,
+} from './core/conferences.ts';
 export type { IdSource } from './core/ids.ts';
 export type { EmulatorOptions, PresetMeeting } from './core/options.ts';
 export type { LinkSpec, ResourceSpec } from './core/resource.ts';

@@ -5,6 +5,21 @@ export interface Conference {
   /** The conference key the anonmeeting grant sends as `password`. */
   readonly key: string;
   readonly organizer: string;
+  /**
+   * Who may bypass the lobby, for a scheduled meeting (AccessLevel_ref.md); an ad hoc
+   * meeting has none and admits everyone at once.
+   */
+  readonly access?: MeetingAccess;
+}
+
+/** A scheduled meeting's admission settings, as its organizer last set them. */
+export interface MeetingAccess {
+  /** `Everyone`, `SameEnterprise`, `Invited`, `Locked` or `None` (AccessLevel_ref.md). */
+  readonly accessLevel: string;
+  /** SIP URIs (or addresses) of the attendees the organizer invited. */
+  readonly attendees: readonly string[];
+  /** SIP URIs (or addresses) of the leaders besides the organizer, who may admit. */
+  readonly leaders: readonly string[];
 }
 
 /** Finds a meeting that exists now by its focus URI. */

@@ -14,6 +14,7 @@ import {
 } from './comm-resources.ts';
 import type { Conversation, Invitation } from './comm-state.ts';
 import { others } from './comm-state.ts';
+import { leaveLobby } from './meeting-lobby.ts';
 
 /** Queues one event of `sender` on every channel of `app`. */
 export function publish(
@@ -133,6 +134,7 @@ export function endConversation(comm: Comm, c: Conversation): void {
     }
   }
   disconnectModalities(comm, c);
+  leaveLobby(comm, c);
   c.state = 'Disconnected';
   state.conversations.delete(c.id);
   c.thread.members.delete(c);

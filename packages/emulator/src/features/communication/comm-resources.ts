@@ -7,6 +7,7 @@ import {
   activeModalities,
   type Conversation,
   type Invitation,
+  leads,
   type Message,
   type Party,
 } from './comm-state.ts';
@@ -87,14 +88,27 @@ export function conversationResource(c: Conversation): UnknownResource {
       phoneAudio: convPath(c, 'phoneAudio'),
       localParticipant: participantLink(c, c.local),
       participants: convPath(c, 'participants'),
+      // The lobby is a leader's to watch (lobby_ref.md).
+      lobby: leads(c) ? convPath(c, 'lobby') : undefined,
     },
   });
 }
 
-/** A remote participant (participant_ref.md) or the local one (localParticipant_ref.md). */
+/** Whether `p` waits in the lobby of `c`'s meeting rather than being in its roster. */
+export const inLobby = (c: Conversation, p: Party): boolean =>
+  p === c.local
+    ? c.thread.lobby.has(c)
+    : !c.participants.has(p.id) && [...c.thread.lobby].some((w) => w.local.id === p.id);
+
+/**
+ * A remote participant (participant_ref.md) or the local one (localParticipant_ref.md). One
+ * in the lobby, seen by a leader, links `admit` and `reject` (admit_ref.md, reject_ref.md).
+ */
 export function participantResource(c: Conversation, p: Party): UnknownResource {
   const local = p === c.local;
   const href = participantHref(c, p);
+  const lobbied = inLobby(c, p);
+  const admits = lobbied && !local && leads(c);
   const user = p.user?.address.toLowerCase();
   const messaging = c.messaging === 'Connected' ? `${href}/messaging` : undefined;
   return buildResource({
@@ -106,6 +120,7 @@ export function participantResource(c: Conversation, p: Party): UnknownResource 
       name: p.name,
       uri: p.uri,
       local,
+      inLobby: lobbied,
     },
     links: {
       conversation: convPath(c),
@@ -115,6 +130,8 @@ export function participantResource(c: Conversation, p: Party): UnknownResource 
         !local && user !== undefined ? c.app.href(`people/${user}/presence`) : undefined,
       contactPhoto: !local && user !== undefined ? c.app.href(`photos/${user}`) : undefined,
       participantMessaging: messaging,
+      admit: admits ? `${href}/admit` : undefined,
+      reject: admits ? `${href}/reject` : undefined,
     },
   });
 }

@@ -1,6 +1,7 @@
 import type { UcwaErrorBody } from '@ucwa/model';
 import type { ApplicationHandle } from '../../apps/application.ts';
 import type { TimerHandle } from '../../core/clock.ts';
+import { type MeetingAccess, parseConferenceUri } from '../../core/conferences.ts';
 import type { UserRecord } from '../../core/users.ts';
 import type { PutGuard } from '../conditional-put.ts';
 
@@ -39,6 +40,13 @@ export interface Thread {
    * when addParticipant escalates it to an ad hoc meeting.
    */
   onlineMeetingUri?: string;
+  /** A scheduled meeting's admission settings, read again at each join (lobby.ts). */
+  access?: MeetingAccess | undefined;
+  /**
+   * The joiners' conversations waiting in the meeting's lobby (lobby_ref.md): not members
+   * yet, so nothing said in the meeting reaches them.
+   */
+  readonly lobby: Set<Conversation>;
 }
 
 export interface Message {
@@ -174,3 +182,50 @@ export const isIdle = (c: Conversation): boolean =>
 /** The other ends of the conversation. */
 export const others = (c: Conversation): Conversation[] =>
   [...c.thread.members].filter((m) => m !== c);
+
+/** An address from a SIP URI or an address, lower-cased: `sip:Bob@x.com` → `bob@x.com`. */
+const addressOf = (uri: string): string => uri.trim().replace(/^sip:/i, '').toLowerCase();
+
+/** The organizer of the meeting `thread` is in, from its focus URI. */
+export const organizerOf = (thread: Thread): string | undefined => {
+  const parsed = parseConferenceUri(thread.onlineMeetingUri ?? '');
+  return parsed === undefined ? undefined : addressOf(parsed.organizer);
+};
+
+/**
+ * Whether `c`'s user leads the scheduled meeting of its thread: the organizer, or one of
+ * the meeting's `leaders` (myOnlineMeeting_ref.md). Leaders admit and reject (admit_ref.md).
+ */
+export function isLeader(c: Conversation): boolean {
+  const access = c.thread.access;
+  if (access === undefined) return false;
+  const me = c.local.id;
+  return me === organizerOf(c.thread) || access.leaders.some((uri) => addressOf(uri) === me);
+}
+
+/** Whether `c` is a connected conversation of a leader of its meeting. */
+export const leads = (c: Conversation): boolean => c.state === 'Connected' && isLeader(c);
+
+/**
+ * Whether the user of `app` joins the meeting at once rather than waiting in its lobby
+ * (AccessLevel_ref.md): the organizer always; `Everyone`: all; `SameEnterprise` (and `None`,
+ * taken as the default it stands for): signed-in users of the organizer's domain;
+ * `Invited`: those of them the meeting lists as attendees or leaders; `Locked`: no one
+ * else. A meeting with no access settings (ad hoc) admits everyone.
+ */
+export function bypassesLobby(
+  access: MeetingAccess | undefined,
+  organizer: string,
+  app: ApplicationHandle,
+): boolean {
+  if (access === undefined) return true;
+  const me = app.user.address.toLowerCase();
+  if (me === organizer.toLowerCase()) return true;
+  const level = access.accessLevel;
+  if (level === 'Everyone') return true;
+  const colleague = !app.anonymous && me.split('@')[1] === organizer.toLowerCase().split('@')[1];
+  if (level === 'SameEnterprise' || level === 'None' || level === '') return colleague;
+  if (level === 'Invited')
+    return colleague && [...access.attendees, ...access.leaders].some((u) => addressOf(u) === me);
+  return false;
+}

@@ -7,6 +7,7 @@ import { createComm } from './comm-core.ts';
 import { communicationResource } from './comm-resources.ts';
 import { CONVERSATION_ROUTES } from './conversations.ts';
 import { INVITATION_ROUTES } from './invitations.ts';
+import { LOBBY_ROUTES } from './lobby-routes.ts';
 import { MESSAGING_ROUTES } from './messages.ts';
 import { ONLINE_MEETING_ROUTES } from './online-meetings.ts';
 import { PHONE_AUDIO_ROUTES } from './phone-audio.ts';
@@ -36,6 +37,7 @@ export const communicationFeature: FeatureFactory = (host: FeatureHost): Feature
       ...bindRoutes(comm, PHONE_AUDIO_ROUTES),
       ...bindRoutes(comm, ONLINE_MEETING_ROUTES),
       ...bindRoutes(comm, ADD_PARTICIPANT_ROUTES),
+      ...bindRoutes(comm, LOBBY_ROUTES),
     ],
     embeds: { communication: (app) => communicationResource(app, comm.apps.get(app)) },
     onApplicationRemoved(app) {

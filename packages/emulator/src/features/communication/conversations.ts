@@ -12,7 +12,8 @@ import {
   participantResource,
   participantsResource,
 } from './comm-resources.ts';
-import type { Conversation } from './comm-state.ts';
+import { type Conversation, leads } from './comm-state.ts';
+import { waiting } from './meeting-lobby.ts';
 
 const SETTINGS = [
   'audioPreference',
@@ -37,7 +38,9 @@ function putCommunication(comm: Comm, ctx: RouteContext): Reply {
 
 const getParticipant = (_: Comm, c: Conversation, ctx: RouteContext): Reply => {
   const id = (ctx.params.participant ?? '').toLowerCase();
-  const p = id === c.local.id ? c.local : c.participants.get(id);
+  // A leader also reads the participants waiting in the lobby (lobby_ref.md).
+  const lobbied = leads(c) ? waiting(c, id)[0]?.local : undefined;
+  const p = id === c.local.id ? c.local : (c.participants.get(id) ?? lobbied);
   return p === undefined ? notFound('No such participant.') : ok(participantResource(c, p));
 };
 

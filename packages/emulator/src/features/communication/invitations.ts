@@ -32,6 +32,7 @@ export function startConversation(comm: Comm, ctx: RouteContext): Conversation {
     subject: text(ctx.input, 'subject') ?? '',
     importance: text(ctx.input, 'importance') ?? 'Normal',
     members: new Set(),
+    lobby: new Set(),
   };
   const c = newConversation(comm.host.ids.hex(8), ctx.app, thread, comm.host.clock.now());
   comm.apps.get(ctx.app).conversations.set(c.id, c);

@@ -7,8 +7,9 @@ import { created } from '../replies.ts';
 import type { RouteSpec } from '../route-table.ts';
 import type { Comm } from './comm-core.ts';
 import { invitationHref } from './comm-resources.ts';
-import { newConversation, others, type Party, type Thread } from './comm-state.ts';
+import { bypassesLobby, newConversation, type Party, type Thread } from './comm-state.ts';
 import { getInvitation, newInvitation, operationIdOf } from './invitations.ts';
+import { admitToMeeting, enterLobby } from './meeting-lobby.ts';
 
 const INVITATIONS = 'communication/onlineMeetingInvitations';
 
@@ -34,12 +35,13 @@ function meetingOf(
 function threadOf(comm: Comm, ctx: RouteContext, uri: string): Thread {
   const id = uri.toLowerCase();
   const found = comm.meetings.get(id);
-  if (found !== undefined && found.members.size > 0) return found;
+  if (found !== undefined && (found.members.size > 0 || found.lobby.size > 0)) return found;
   const thread: Thread = {
     threadId: text(ctx.input, 'threadId') ?? comm.host.ids.hex(32),
     subject: text(ctx.input, 'subject') ?? '',
     importance: text(ctx.input, 'importance') ?? 'Normal',
     members: new Set(),
+    lobby: new Set(),
     onlineMeetingUri: uri,
   };
   comm.meetings.set(id, thread);
@@ -51,9 +53,10 @@ function threadOf(comm: Comm, ctx: RouteContext, uri: string): Thread {
  * channel the invitation `started`, the conversation `added`, the local participant and
  * those already in the meeting `added` (each of them sees the newcomer), the conversation
  * `updated` to Connected, and the invitation `completed` with success once the user is
- * in the roster (onlineMeetingInvitation_ref.md). A meeting that does not exist: 404
- * DestinationNotFound; an anonymous identity asking for another meeting than its own (or an
- * ad hoc one): 403. No lobby: every user is admitted at once.
+ * in the roster (onlineMeetingInvitation_ref.md). A user the meeting's access level does not
+ * let in at once waits in its lobby instead, the invitation Connecting (meeting-lobby.ts). A
+ * meeting that does not exist: 404 DestinationNotFound; an anonymous identity asking for
+ * another meeting than its own (or an ad hoc one): 403.
  */
 export function joinOnlineMeeting(comm: Comm, ctx: RouteContext): Reply {
   const asked = bodyOrQuery(ctx.input, ctx.query, 'onlineMeetingUri');
@@ -66,12 +69,10 @@ export function joinOnlineMeeting(comm: Comm, ctx: RouteContext): Reply {
   const meeting = meetingOf(comm, ctx, asked);
   if (meeting === undefined)
     return ucwaError(404, 'DestinationNotFound', { message: 'The meeting could not be found.' });
-  const c = newConversation(
-    comm.host.ids.hex(8),
-    ctx.app,
-    threadOf(comm, ctx, meeting.uri),
-    comm.host.clock.now(),
-  );
+  const thread = threadOf(comm, ctx, meeting.uri);
+  // The settings as the organizer last left them decide who waits in the lobby.
+  thread.access = meeting.access;
+  const c = newConversation(comm.host.ids.hex(8), ctx.app, thread, comm.host.clock.now());
   comm.apps.get(ctx.app).conversations.set(c.id, c);
   const focus: Party = { id: meeting.uri, uri: meeting.uri, name: meeting.uri };
   const invitation = newInvitation(comm, {
@@ -84,18 +85,10 @@ export function joinOnlineMeeting(comm: Comm, ctx: RouteContext): Reply {
   });
   comm.invitationEvent(invitation, 'started');
   comm.conversationChanged(c, 'added');
+  const admitted = bypassesLobby(meeting.access, meeting.organizer, ctx.app);
+  if (!admitted) enterLobby(comm, c);
   comm.localParticipantAdded(c);
-  for (const other of others(c)) {
-    c.participants.set(other.local.id, other.local);
-    comm.participantAdded(c, other.local);
-    other.participants.set(c.local.id, c.local);
-    comm.participantAdded(other, c.local);
-    comm.conversationChanged(other, 'updated');
-  }
-  c.state = 'Connected';
-  invitation.state = 'Connected';
-  comm.conversationChanged(c, 'updated');
-  comm.invitationEvent(invitation, 'completed');
+  if (admitted) admitToMeeting(comm, c, invitation);
   return created(invitationHref(invitation));
 }
 

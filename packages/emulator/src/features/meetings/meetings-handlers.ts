@@ -63,7 +63,9 @@ export function conferenceOf(m: MeetingsState, uri: string) {
   if (user === undefined || meeting === undefined) return undefined;
   const address = user.address.toLowerCase();
   const key = meeting.onlineMeetingId;
-  return { uri: conferenceUri(address, key), key, organizer: address };
+  const { accessLevel, attendees, leaders } = meeting.settings;
+  const access = { accessLevel, attendees: [...attendees], leaders: [...leaders] };
+  return { uri: conferenceUri(address, key), key, organizer: address, access };
 }
 
 export const hub = (m: MeetingsState, app: RouteContext['app']): UnknownResource =>
