@@ -230,3 +230,47 @@ describe('shape conformance of a conversation (communication)', () => {
     }
   });
 });
+
+describe('shape conformance of a meeting lobby (communication)', () => {
+  it('the lobby, the participant waiting there and the leader conversation linking it', async () => {
+    const created = await s.post(`${s.appHref}/onlineMeetings/myOnlineMeetings`, {
+      accessLevel: 'Locked',
+    });
+    const uri = decodeResource(await created.text()).properties.onlineMeetingUri;
+    const join = (who: Session) =>
+      who.post(`${who.appHref}/communication/onlineMeetingInvitations`, { onlineMeetingUri: uri });
+    await join(s);
+    const bob = await signIn(h, 'bob@contoso.com');
+    await join(bob);
+    const list = decodeResource(
+      await (await s.get(`${s.appHref}/communication/conversations`)).text(),
+    );
+    const conv = findLinks(list, 'conversation').at(-1)?.href ?? '';
+    const served: [string, Session, string][] = [
+      ['conversation', s, conv],
+      ['lobby', s, `${conv}/lobby`],
+      ['participant', s, `${conv}/participants/bob@contoso.com`],
+    ];
+    const atBob = decodeResource(
+      await (await bob.get(`${bob.appHref}/communication/conversations`)).text(),
+    );
+    const bobConv = findLinks(atBob, 'conversation')[0]?.href ?? '';
+    served.push(['localParticipant', bob, `${bobConv}/participants/bob@contoso.com`]);
+    for (const [rel, who, href] of served) {
+      const res = await who.get(href);
+      expect(res.status, rel).toBe(200);
+      const resource = decodeResource(await res.text());
+      expect(resource.rel).toBe(rel);
+      // A meeting conversation names its meeting, which the catalog's conversation lacks
+      // (the emulator's choice since joinOnlineMeeting, README.md).
+      const problems = conforms(resource).filter(
+        (p) => p !== 'conversation: property onlineMeetingUri',
+      );
+      expect(problems, rel).toEqual([]);
+    }
+    const lobby = decodeResource(await (await s.get(`${conv}/lobby`)).text());
+    const waiting = listEmbedded(lobby, 'participant')[0];
+    expect(waiting?.properties.inLobby).toBe(true);
+    expect(Object.keys(waiting?.links ?? {})).toEqual(expect.arrayContaining(['admit', 'reject']));
+  });
+});
