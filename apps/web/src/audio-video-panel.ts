@@ -1,6 +1,7 @@
 import {
   AUDIO_VIDEO_ACTIONS,
   type AudioVideo,
+  type AudioVideoAction,
   type AudioVideoState,
   type Conversation,
 } from '@ucwa/client';
@@ -14,7 +15,7 @@ const NEEDS_TO = new Set(['addAudio', 'addVideo', 'addAudioVideo']);
 function render(
   state: AudioVideoState,
   fields: Record<string, HTMLElement>,
-  buttons: Map<string, HTMLButtonElement>,
+  buttons: Map<AudioVideoAction, HTMLButtonElement>,
 ): void {
   const set = (name: string, value: unknown) => {
     const target = fields[name];
@@ -25,8 +26,7 @@ function render(
   set('state', state.state);
   set('videoSourcesAllowed', state.videoSourcesAllowed);
   set('supportsReplaces', state.supportsReplaces);
-  for (const [action, button] of buttons)
-    button.disabled = !state.actions.includes(action as never);
+  for (const [action, button] of buttons) button.disabled = !state.actions.includes(action);
 }
 
 /** The audioVideo modality of one conversation: its state and one button per action. */
@@ -40,13 +40,13 @@ export function audioVideoPanel(
     fields[name] = h('span', { 'data-testid': `av-${name}` }, '…');
     return h('li', {}, `${name}: `, fields[name]);
   });
-  const buttons = new Map<string, HTMLButtonElement>();
+  const buttons = new Map<AudioVideoAction, HTMLButtonElement>();
   let av: AudioVideo | undefined;
   for (const action of AUDIO_VIDEO_ACTIONS) {
     const button = h('button', { type: 'button', disabled: true, 'data-action': action }, action);
     button.addEventListener('click', () => {
       const input = NEEDS_TO.has(action) ? { to: sipUri(remote) } : undefined;
-      av?.run(action, input as never).catch((error: unknown) => onError(describeError(error)));
+      av?.run(action, input).catch((error: unknown) => onError(describeError(error)));
     });
     buttons.set(action, button);
   }

@@ -1,16 +1,6 @@
-import type { Presence, Session } from '@ucwa/client';
+import { SETTABLE_AVAILABILITIES, type Session } from '@ucwa/client';
 import { describeError } from './describe-error.ts';
 import { field, h } from './dom.ts';
-
-type Preferred = Parameters<Presence['setAvailability']>[0];
-const AVAILABILITIES: readonly Preferred[] = [
-  'Online',
-  'Busy',
-  'DoNotDisturb',
-  'BeRightBack',
-  'Away',
-  'Offwork',
-];
 
 /** What the panels need from each other: start a chat with a contact. */
 export interface MePanelOptions {
@@ -89,11 +79,13 @@ export function mePanel(options: MePanelOptions): HTMLElement {
   const availability = h(
     'select',
     { 'data-testid': 'availability' },
-    ...AVAILABILITIES.map((a) => h('option', { value: a }, a)),
+    ...SETTABLE_AVAILABILITIES.map((a) => h('option', { value: a }, a)),
   );
   availability.addEventListener('change', () => {
+    const chosen = SETTABLE_AVAILABILITIES.find((a) => a === availability.value);
+    if (chosen === undefined) return;
     session.presence
-      .setAvailability(availability.value as Preferred)
+      .setAvailability(chosen)
       .catch((error: unknown) => options.onError(describeError(error)));
   });
   const note = h(
