@@ -6,17 +6,15 @@ import {
   type IncomingInvitation,
   UcwaDocumentedError,
 } from '../src/index.ts';
-import { emulator } from './support/emulators.ts';
-import { collector, deferred, signInUser } from './support/sessions.ts';
+import { aliceAndBob, collector, deferred } from './support/sessions.ts';
 
 describe.each(['json', 'xml'] as const)('audioVideo (%s)', (format) => {
   it('goes Connecting → Connected → Disconnected, offering the actions each state allows', async () => {
     const clock = createManualClock(Date.UTC(2026, 0, 5, 9));
-    const server = await emulator({ clock });
-    const alice = await signInUser(server.url, 'alice', format);
-    const bob = await signInUser(server.url, 'bob', format);
-    await alice.makeMeAvailable({ supportedModalities: ['Messaging', 'Audio', 'Video'] });
-    await bob.makeMeAvailable({ supportedModalities: ['Messaging', 'Audio', 'Video'] });
+    const { alice, bob } = await aliceAndBob(format, {
+      available: { supportedModalities: ['Messaging', 'Audio', 'Video'] },
+      clock,
+    });
     const invited = deferred<IncomingInvitation>();
     bob.messaging.onInvitation(invited.resolve);
     const started = alice.messaging.start({ to: 'sip:bob@contoso.com', subject: 'Call' });
@@ -63,11 +61,9 @@ describe.each(['json', 'xml'] as const)('audioVideo (%s)', (format) => {
   ] as const)(
     'surfaces the documented %i %s/%s as UcwaDocumentedError',
     async (status, code, subcode) => {
-      const server = await emulator();
-      const alice = await signInUser(server.url, 'alice', format);
-      const bob = await signInUser(server.url, 'bob', format);
-      await alice.makeMeAvailable({ supportedModalities: ['Messaging', 'Audio'] });
-      await bob.makeMeAvailable({ supportedModalities: ['Messaging', 'Audio'] });
+      const { server, alice, bob } = await aliceAndBob(format, {
+        available: { supportedModalities: ['Messaging', 'Audio'] },
+      });
       const invited = deferred<IncomingInvitation>();
       bob.messaging.onInvitation(invited.resolve);
       const started = alice.messaging.start({ to: 'sip:bob@contoso.com' });

@@ -1,23 +1,15 @@
 import { createManualClock } from '@ucwa/emulator';
 import { describe, expect, it } from 'vitest';
 import type { IncomingInvitation, ReceivedMessage, TypingChange } from '../src/index.ts';
-import { emulator } from './support/emulators.ts';
-import { collector, deferred, signInUser } from './support/sessions.ts';
+import { aliceAndBob, collector, deferred } from './support/sessions.ts';
 
 const ROUNDS = 100;
 
 describe.each(['json', 'xml'] as const)('messaging between alice and bob (%s)', (format) => {
   it('starts, accepts and exchanges 100 messages each way, each once and in order', async () => {
-    const server = await emulator({ clock: createManualClock(Date.UTC(2026, 0, 5, 9)) });
-    const alice = await signInUser(server.url, 'alice', format);
-    const bob = await signInUser(server.url, 'bob', format);
-    await alice.makeMeAvailable({
-      supportedModalities: ['Messaging'],
-      supportedMessageFormats: ['Plain', 'Html'],
-    });
-    await bob.makeMeAvailable({
-      supportedModalities: ['Messaging'],
-      supportedMessageFormats: ['Plain', 'Html'],
+    const { alice, bob } = await aliceAndBob(format, {
+      available: { supportedModalities: ['Messaging'], supportedMessageFormats: ['Plain', 'Html'] },
+      clock: createManualClock(Date.UTC(2026, 0, 5, 9)),
     });
 
     const invited = deferred<IncomingInvitation>();

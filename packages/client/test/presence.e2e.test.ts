@@ -2,16 +2,12 @@ import { createManualClock } from '@ucwa/emulator';
 import { describe, expect, it } from 'vitest';
 import type { ContactPresenceChange } from '../src/index.ts';
 import { emulator } from './support/emulators.ts';
-import { collector, signInUser } from './support/sessions.ts';
+import { aliceAndBob, collector, signInUser } from './support/sessions.ts';
 
 describe.each(['json', 'xml'] as const)('presence (%s)', (format) => {
   it("reads and sets my presence, and alice's change reaches bob's subscription", async () => {
     const clock = createManualClock(Date.UTC(2026, 0, 5, 9));
-    const server = await emulator({ clock });
-    const alice = await signInUser(server.url, 'alice', format);
-    const bob = await signInUser(server.url, 'bob', format);
-    await alice.makeMeAvailable({ supportedModalities: ['Messaging'] });
-    await bob.makeMeAvailable({ supportedModalities: ['Messaging'] });
+    const { alice, bob } = await aliceAndBob(format, { clock });
 
     const changes = collector<ContactPresenceChange>();
     bob.presence.onContactPresence(changes.push);

@@ -6,8 +6,7 @@ import type {
   Conversation,
   SessionStatus,
 } from '../src/index.ts';
-import { emulator } from './support/emulators.ts';
-import { collector, signInUser, until } from './support/sessions.ts';
+import { aliceAndBob, collector, until } from './support/sessions.ts';
 
 const MEDIA_CONNECT_MS = 2_000;
 
@@ -17,12 +16,10 @@ describe.each([
 ] as const)('audioVideo after a lost application (%s, %s)', (format, action, stops) => {
   it('comes back as it was on the restored conversation, and the AudioVideo object follows it', async () => {
     const clock = createManualClock(Date.UTC(2026, 0, 5, 9));
-    const server = await emulator({ clock });
-    const alice = await signInUser(server.url, 'alice', format);
-    const bob = await signInUser(server.url, 'bob', format);
-    const modalities = { supportedModalities: ['Messaging', 'Audio', 'Video'] } as const;
-    await alice.makeMeAvailable(modalities);
-    await bob.makeMeAvailable(modalities);
+    const { server, alice, bob } = await aliceAndBob(format, {
+      available: { supportedModalities: ['Messaging', 'Audio', 'Video'] },
+      clock,
+    });
     const atBob = collector<Conversation>();
     bob.messaging.onInvitation(async (invitation) => {
       atBob.push(await invitation.accept());
@@ -76,11 +73,10 @@ describe.each([
 
   it('a conversation whose audioVideo was stopped before the loss comes back without it', async () => {
     const clock = createManualClock(Date.UTC(2026, 0, 5, 9));
-    const server = await emulator({ clock });
-    const alice = await signInUser(server.url, 'alice', format);
-    const bob = await signInUser(server.url, 'bob', format);
-    await alice.makeMeAvailable({ supportedModalities: ['Messaging', 'Audio'] });
-    await bob.makeMeAvailable({ supportedModalities: ['Messaging', 'Audio'] });
+    const { server, alice, bob } = await aliceAndBob(format, {
+      available: { supportedModalities: ['Messaging', 'Audio'] },
+      clock,
+    });
     const atBob = collector<Conversation>();
     bob.messaging.onInvitation(async (invitation) => {
       atBob.push(await invitation.accept());

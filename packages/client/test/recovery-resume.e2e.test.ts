@@ -1,17 +1,12 @@
 import { createManualClock } from '@ucwa/emulator';
 import { describe, expect, it } from 'vitest';
 import type { Conversation } from '../src/index.ts';
-import { emulator } from './support/emulators.ts';
-import { collector, signInUser } from './support/sessions.ts';
+import { aliceAndBob, collector } from './support/sessions.ts';
 
 describe.each(['json', 'xml'] as const)('conversations after resume (%s)', (format) => {
   it('a two-party conversation the server dropped on resume is set up again under the same object', async () => {
     const clock = createManualClock(Date.UTC(2026, 0, 5, 9));
-    const server = await emulator({ clock });
-    const alice = await signInUser(server.url, 'alice', format);
-    const bob = await signInUser(server.url, 'bob', format);
-    await alice.makeMeAvailable({ supportedModalities: ['Messaging'] });
-    await bob.makeMeAvailable({ supportedModalities: ['Messaging'] });
+    const { server, alice, bob } = await aliceAndBob(format, { clock });
     const atBob = collector<Conversation>();
     bob.messaging.onInvitation(async (invitation) => {
       atBob.push(await invitation.accept());

@@ -7,17 +7,12 @@ import type {
   ReceivedMessage,
   SessionStatus,
 } from '../src/index.ts';
-import { emulator } from './support/emulators.ts';
-import { collector, deferred, signInUser } from './support/sessions.ts';
+import { aliceAndBob, collector, deferred } from './support/sessions.ts';
 
 describe.each(['json', 'xml'] as const)('a lost application (%s)', (format) => {
   it('dropped for good mid-conversation: recreated, availability, subscriptions and the conversation restored, no message lost', async () => {
     const clock = createManualClock(Date.UTC(2026, 0, 5, 9));
-    const server = await emulator({ clock });
-    const alice = await signInUser(server.url, 'alice', format);
-    const bob = await signInUser(server.url, 'bob', format);
-    await alice.makeMeAvailable({ supportedModalities: ['Messaging'] });
-    await bob.makeMeAvailable({ supportedModalities: ['Messaging'] });
+    const { server, alice, bob } = await aliceAndBob(format, { clock });
     const presence = collector<ContactPresenceChange>();
     alice.presence.onContactPresence(presence.push);
     await alice.presence.subscribe(['sip:bob@contoso.com']);
@@ -74,11 +69,7 @@ describe.each(['json', 'xml'] as const)('a lost application (%s)', (format) => {
 
   it('refused once but still there (the same application back): ready again, the cursor continued, no message lost', async () => {
     const clock = createManualClock(Date.UTC(2026, 0, 5, 9));
-    const server = await emulator({ clock });
-    const alice = await signInUser(server.url, 'alice', format);
-    const bob = await signInUser(server.url, 'bob', format);
-    await alice.makeMeAvailable({ supportedModalities: ['Messaging'] });
-    await bob.makeMeAvailable({ supportedModalities: ['Messaging'] });
+    const { server, alice, bob } = await aliceAndBob(format, { clock });
     const presence = collector<ContactPresenceChange>();
     alice.presence.onContactPresence(presence.push);
     await alice.presence.subscribe(['sip:bob@contoso.com']);
@@ -128,11 +119,7 @@ describe.each(['json', 'xml'] as const)('a lost application (%s)', (format) => {
 
 describe('a conversation set up again after a loss', () => {
   it('that the other side declines is given up: the send waiting for it rejects', async () => {
-    const server = await emulator();
-    const alice = await signInUser(server.url, 'alice');
-    const bob = await signInUser(server.url, 'bob');
-    await alice.makeMeAvailable({ supportedModalities: ['Messaging'] });
-    await bob.makeMeAvailable({ supportedModalities: ['Messaging'] });
+    const { server, alice, bob } = await aliceAndBob();
     const invitations = collector<IncomingInvitation>();
     bob.messaging.onInvitation(async (invitation) => {
       invitations.push(invitation);

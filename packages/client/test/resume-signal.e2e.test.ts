@@ -1,17 +1,12 @@
 import { createManualClock } from '@ucwa/emulator';
 import { describe, expect, it } from 'vitest';
 import type { ContactPresenceChange } from '../src/index.ts';
-import { emulator } from './support/emulators.ts';
-import { collector, signInUser, until } from './support/sessions.ts';
+import { aliceAndBob, collector, until } from './support/sessions.ts';
 
 describe('resync and resume', () => {
   it('after resume, forgets transient state and sets its subscriptions up again', async () => {
     const clock = createManualClock(Date.UTC(2026, 0, 5, 9));
-    const server = await emulator({ clock });
-    const alice = await signInUser(server.url, 'alice');
-    const bob = await signInUser(server.url, 'bob');
-    await alice.makeMeAvailable({ supportedModalities: ['Messaging'] });
-    await bob.makeMeAvailable({ supportedModalities: ['Messaging'] });
+    const { server, alice, bob } = await aliceAndBob('json', { clock });
     const changes = collector<ContactPresenceChange>();
     bob.presence.onContactPresence(changes.push);
     const subscription = await bob.presence.subscribe(['sip:alice@contoso.com']);

@@ -6,16 +6,13 @@ import {
   resumeSession,
   type SessionSnapshot,
 } from '../src/index.ts';
-import { emulator } from './support/emulators.ts';
-import { collector, deferred, signInUser } from './support/sessions.ts';
+import { aliceAndBob, collector, deferred } from './support/sessions.ts';
 
 describe.each(['json', 'xml'] as const)('snapshot and resumeSession (%s)', (format) => {
   it('continues the same application and event stream in a fresh session, losing no message', async () => {
-    const server = await emulator({ clock: createManualClock(Date.UTC(2026, 0, 5, 9)) });
-    const alice = await signInUser(server.url, 'alice', format);
-    const bob = await signInUser(server.url, 'bob', format);
-    await alice.makeMeAvailable({ supportedModalities: ['Messaging'] });
-    await bob.makeMeAvailable({ supportedModalities: ['Messaging'] });
+    const { server, alice, bob } = await aliceAndBob(format, {
+      clock: createManualClock(Date.UTC(2026, 0, 5, 9)),
+    });
     const invited = deferred<IncomingInvitation>();
     bob.messaging.onInvitation(invited.resolve);
     const started = alice.messaging.start({ to: 'sip:bob@contoso.com' });

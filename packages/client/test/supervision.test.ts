@@ -2,7 +2,7 @@ import { createManualClock } from '@ucwa/emulator';
 import { describe, expect, it } from 'vitest';
 import { type IncomingInvitation, type StoreChange, signIn } from '../src/index.ts';
 import { emulator } from './support/emulators.ts';
-import { deferred, signInUser, until } from './support/sessions.ts';
+import { aliceAndBob, deferred, signInUser, until } from './support/sessions.ts';
 import { clockTimers, countingFetch } from './support/virtual-time.ts';
 
 describe('supervision', () => {
@@ -68,11 +68,7 @@ describe('supervision', () => {
   });
 
   it('declines an invitation: the inviter sees the start fail', async () => {
-    const server = await emulator();
-    const alice = await signInUser(server.url, 'alice');
-    const bob = await signInUser(server.url, 'bob');
-    await alice.makeMeAvailable({ supportedModalities: ['Messaging'] });
-    await bob.makeMeAvailable({ supportedModalities: ['Messaging'] });
+    const { alice, bob } = await aliceAndBob();
     const invited = deferred<IncomingInvitation>();
     bob.messaging.onInvitation(invited.resolve);
     const started = alice.messaging.start({ to: 'sip:bob@contoso.com', message: 'Coffee?' });

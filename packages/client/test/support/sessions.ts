@@ -1,6 +1,8 @@
 import * as xml from '@ucwa/codec-xml';
+import type { RunningEmulator, ServerOptions } from '@ucwa/emulator';
 import type { Format } from '@ucwa/transport';
-import { type Session, signIn } from '../../src/index.ts';
+import { type MakeMeAvailableInput, type Session, signIn } from '../../src/index.ts';
+import { emulator } from './emulators.ts';
 
 /** Signs `user`@contoso.com in to the emulator at `url`, speaking `format`. */
 export function signInUser(url: string, user: string, format: Format = 'json'): Promise<Session> {
@@ -11,6 +13,23 @@ export function signInUser(url: string, user: string, format: Format = 'json'): 
     format,
     ...(format === 'xml' ? { codecs: { xml } } : {}),
   });
+}
+
+/**
+ * An emulator (closed after the test; `options` are its own) with alice and bob signed in
+ * in `format`, each made available with `options.available` (messaging only by default).
+ */
+export async function aliceAndBob(
+  format: Format = 'json',
+  options: ServerOptions & { readonly available?: MakeMeAvailableInput } = {},
+): Promise<{ server: RunningEmulator; alice: Session; bob: Session }> {
+  const { available = { supportedModalities: ['Messaging'] }, ...serverOptions } = options;
+  const server = await emulator(serverOptions);
+  const alice = await signInUser(server.url, 'alice', format);
+  const bob = await signInUser(server.url, 'bob', format);
+  await alice.makeMeAvailable(available);
+  await bob.makeMeAvailable(available);
+  return { server, alice, bob };
 }
 
 /** A promise and its resolve function. */
