@@ -21,6 +21,7 @@ export type {
   SentMessage,
   TypingChange,
 } from './helpers/conversation.ts';
+export type { LobbyChange } from './helpers/lobby.ts';
 export type { JoinMeetingOptions, MeetingInput, Meetings } from './helpers/meetings.ts';
 export type { MessageText } from './helpers/message-text.ts';
 export type { IncomingInvitation, Messaging, StartMessagingOptions } from './helpers/messaging.ts';

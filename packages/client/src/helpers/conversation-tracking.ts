@@ -11,7 +11,9 @@ function targetOf(core: SessionCore, href: string): RestoreTarget | undefined {
 
 /** A remote participant came or left: the people to invite again follow. */
 function participantChanged(core: SessionCore, event: TypedEvent<string>, sender: SenderRef): void {
-  if (sender.rel !== 'conversation' || event.in?.rel === 'typingParticipants') return;
+  // Someone typing, or waiting in the lobby, is no one to invite again after a loss.
+  const aside = event.in?.rel === 'typingParticipants' || event.in?.rel === 'lobby';
+  if (sender.rel !== 'conversation' || aside) return;
   const target = targetOf(core, sender.href);
   if (target === undefined || event.link.rel !== 'participant') return;
   const href = core.key(event.link.href);

@@ -5,6 +5,7 @@ import type { SessionCore } from '../session/session-core.ts';
 import { subscribe } from '../session/subscribe.ts';
 import { type AudioVideo, openAudioVideo } from './audio-video.ts';
 import { type ConversationRoute, forgetRoute, routeOf } from './conversation-routes.ts';
+import { decide, type LobbyChange, lobbyParticipants, onLobby } from './lobby.ts';
 import { type MessageText, messageText } from './message-text.ts';
 
 /** A message as it arrived on the event channel. */
@@ -55,6 +56,24 @@ export interface Conversation {
    * up again after a loss).
    */
   audioVideo(): Promise<AudioVideo>;
+  /**
+   * The participants waiting in this meeting conversation's lobby (lobby_ref.md): only a
+   * leader of the meeting (its organizer, or one it names) has a lobby to read
+   * (`UcwaLinkError` otherwise).
+   */
+  lobby(): Promise<Resource<'participant'>[]>;
+  /** Participants entering and leaving the lobby, as a leader of the meeting sees them. */
+  onLobby(handler: (change: LobbyChange) => void): () => void;
+  /**
+   * Admits a participant waiting in the lobby (admit_ref.md): its `meetings.join` then
+   * resolves. `UcwaLinkError` when it is not waiting any more.
+   */
+  admit(participant: Resource<'participant'>): Promise<void>;
+  /**
+   * Turns a participant in the lobby away (reject_ref.md): its `meetings.join` rejects with
+   * `UcwaOperationError`. `UcwaLinkError` when it is not waiting any more.
+   */
+  reject(participant: Resource<'participant'>): Promise<void>;
   /** Ends messaging in the conversation; the session no longer sets it up again. */
   leave(): Promise<void>;
 }
@@ -182,6 +201,11 @@ export function conversationHandle(core: SessionCore, href: string): Conversatio
       await added.operation?.result;
     },
     audioVideo: () => openAudioVideo(core, route),
+    lobby: async () =>
+      lobbyParticipants(core, await conversationOf(core, await settled(core, route))),
+    onLobby: (handler) => onLobby(core, mine, handler),
+    admit: (participant) => decide(core, participant, 'admit'),
+    reject: (participant) => decide(core, participant, 'reject'),
     leave: async () => {
       forgetRoute(core, route);
       const messaging = await messagingOf(core, route.current, 'stopMessaging');
