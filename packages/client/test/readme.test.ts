@@ -75,6 +75,9 @@ describe('the README', () => {
     expect(lines.filter((line) => line === 'TemporarilyUnavailable')).toHaveLength(2);
     // meetings.join resolved with the meeting's conversation.
     expect(lines).toContain('Connected');
+    // bob waited in the lobby of alice's Locked meeting until she admitted him.
+    expect(lines).toContain('in the lobby: sip:bob@contoso.com');
+    expect(lines).toContain('admitted: Connected');
     expect(lines.some((l) => l.startsWith('join failed'))).toBe(false);
     expect(lines.some((l) => l.startsWith('bob got Hi <b>Bob</b> (HTML)'))).toBe(true);
   }, 30_000);

@@ -62,8 +62,11 @@ export interface Conversation {
    * (`UcwaLinkError` otherwise).
    */
   lobby(): Promise<Resource<'participant'>[]>;
-  /** Participants entering and leaving the lobby, as a leader of the meeting sees them. */
-  onLobby(handler: (change: LobbyChange) => void): () => void;
+  /**
+   * Participants entering and leaving the lobby, as a leader of the meeting sees them; the
+   * event channel waits for a returned promise (an `admit` made there, say).
+   */
+  onLobby(handler: (change: LobbyChange) => void | Promise<void>): () => void;
   /**
    * Admits a participant waiting in the lobby (admit_ref.md): its `meetings.join` then
    * resolves. `UcwaLinkError` when it is not waiting any more.

@@ -25,14 +25,16 @@ export interface LobbyChange {
 export function onLobby(
   core: SessionCore,
   mine: (conversationHref: string) => boolean,
-  handler: (change: LobbyChange) => void,
+  handler: (change: LobbyChange) => void | Promise<void>,
 ): () => void {
   return subscribe(core, { rel: 'participant', sender: 'conversation' }, (event, sender) => {
-    if (!mine(sender.href) || event.in?.rel !== 'lobby') return;
-    if (event.type !== 'added' && event.type !== 'deleted') return;
+    if (!mine(sender.href) || event.in?.rel !== 'lobby') return undefined;
+    if (event.type !== 'added' && event.type !== 'deleted') return undefined;
     const waiting = event.type === 'added';
     const resource = waiting ? event.resource : undefined;
-    handler({
+    // The channel waits for the handler's promise, as for an invitation: one that admits
+    // from here sees the next change after its admit.
+    return handler({
       href: core.key(event.link.href),
       waiting,
       participant:
