@@ -83,3 +83,37 @@ describe.each(['json', 'xml'] as const)('the meeting lobby, end to end (%s)', (f
     await carol.signOut();
   });
 });
+
+describe('the meeting lobby, seen by a leader who joins later', () => {
+  it('lists who waits; session.invoke(participant, "reject") is the typed way without the helper', async () => {
+    const server = await emulator();
+    const alice = await signInUser(server.url, 'alice');
+    const bob = await signInUser(server.url, 'bob');
+    const meeting = await alice.meetings.create({ accessLevel: 'Locked' });
+    const uri = meeting.properties.onlineMeetingUri ?? '';
+    const started = collector<string>();
+    const refused = bob.meetings
+      .join(uri, { onProgress: (p) => started.push(p.event.type) })
+      .catch((error: unknown) => error);
+    await started.atLeast(1);
+
+    const atAlice = await alice.meetings.join(uri);
+    const [waiting] = await atAlice.lobby();
+    expect(waiting?.properties).toMatchObject({ uri: 'sip:bob@contoso.com', inLobby: true });
+    if (waiting === undefined) throw new Error('no one waits');
+    const left = collector<LobbyChange>();
+    atAlice.onLobby(left.push);
+    await alice.invoke(waiting, 'reject');
+    expect(await refused).toMatchObject({
+      name: 'UcwaOperationError',
+      reason: { code: 'Forbidden', subcode: 'Denied' },
+    });
+    expect((await left.atLeast(1))[0]).toMatchObject({ waiting: false });
+    expect(await atAlice.lobby()).toEqual([]);
+    // No longer waiting: the server refuses to admit him (the transport's error, 404).
+    const late = await atAlice.admit(waiting).catch((error: unknown) => error);
+    expect(late).toMatchObject({ name: 'UcwaHttpError', status: 404 });
+    await alice.signOut();
+    await bob.signOut();
+  });
+});

@@ -69,12 +69,13 @@ export interface Conversation {
   onLobby(handler: (change: LobbyChange) => void | Promise<void>): () => void;
   /**
    * Admits a participant waiting in the lobby (admit_ref.md): its `meetings.join` then
-   * resolves. `UcwaLinkError` when it is not waiting any more.
+   * resolves. Rejects when it no longer waits: `UcwaLinkError` when the stored participant
+   * links no `admit`, the transport's `UcwaHttpError` (404) when the server refuses.
    */
   admit(participant: Resource<'participant'>): Promise<void>;
   /**
    * Turns a participant in the lobby away (reject_ref.md): its `meetings.join` rejects with
-   * `UcwaOperationError`. `UcwaLinkError` when it is not waiting any more.
+   * `UcwaOperationError`. Rejects as `admit` does when it no longer waits.
    */
   reject(participant: Resource<'participant'>): Promise<void>;
   /** Ends messaging in the conversation; the session no longer sets it up again. */

@@ -55,7 +55,8 @@ export async function lobbyParticipants(
 
 /**
  * Admits a waiting participant into the meeting, or rejects it, through its `admit` /
- * `reject` link; a participant no longer waiting has none (`UcwaLinkError`).
+ * `reject` link: `UcwaLinkError` when the stored participant links none any more, the
+ * server's refusal (404) when it no longer waits.
  */
 export async function decide(
   core: SessionCore,
