@@ -276,6 +276,9 @@ describe('the meeting lobby: who waits, who admits', () => {
     ['Invited', ['sip:dana@fabrikam.com'], 'dana@fabrikam.com', false],
     ['Locked', ['sip:bob@contoso.com'], 'bob@contoso.com', false],
     ['Locked', [], 'alice@contoso.com', true],
+    // Enumerations are read without regard to case, as the server validates them.
+    ['everyone', [], 'dana@fabrikam.com', true],
+    ['LOCKED', [], 'bob@contoso.com', false],
   ] as const)('%s, attendees %j: %s admitted at once: %s', async (level, attendees, who, at) => {
     h = await harness({ users: [...demoUsers(), dana] });
     const alice = await signIn(h, 'alice@contoso.com', 'json');

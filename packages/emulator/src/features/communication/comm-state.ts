@@ -221,11 +221,12 @@ export function bypassesLobby(
   if (access === undefined) return true;
   const me = app.user.address.toLowerCase();
   if (me === organizer.toLowerCase()) return true;
-  const level = access.accessLevel;
-  if (level === 'Everyone') return true;
+  // Enumerations are taken without regard to case (validate.ts), and kept as sent.
+  const level = access.accessLevel.toLowerCase();
+  if (level === 'everyone') return true;
   const colleague = !app.anonymous && me.split('@')[1] === organizer.toLowerCase().split('@')[1];
-  if (level === 'SameEnterprise' || level === 'None' || level === '') return colleague;
-  if (level === 'Invited')
+  if (level === 'sameenterprise' || level === 'none' || level === '') return colleague;
+  if (level === 'invited')
     return colleague && [...access.attendees, ...access.leaders].some((u) => addressOf(u) === me);
   return false;
 }
