@@ -12,6 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { demoUsers } from '../src/core/users.ts';
 import { type BareResponse, bare } from './bare-client.ts';
 import { type Harness, harness } from './helpers.ts';
+import { client, drain, inProcess } from './in-process.ts';
 
 type Format = 'json' | 'xml';
 const CODECS: Record<Format, UcwaCodec> = { json: jsonCodec, xml: xmlCodec };
@@ -286,5 +287,55 @@ describe('the meeting lobby: who waits, who admits', () => {
     const joiner = who === 'alice@contoso.com' ? alice : await signIn(h, who, 'json');
     const invitation = await join(joiner, uri);
     expect((await joiner.get(invitation)).properties.state).toBe(at ? 'Connected' : 'Connecting');
+  });
+});
+
+describe('the meeting lobby and anonymous joiners', () => {
+  it('an anonymous joiner of a SameEnterprise meeting (the assigned one) waits until admitted', async () => {
+    const e = inProcess();
+    const alice = await client(e, 'alice');
+    const mine = await (await alice.get(`${alice.app}/onlineMeetings/myOnlineMeetings`)).json();
+    const assigned = (mine as { _embedded: { myAssignedOnlineMeeting: Record<string, string>[] } })
+      ._embedded.myAssignedOnlineMeeting[0];
+    const uri = assigned?.onlineMeetingUri ?? '';
+    expect(assigned?.accessLevel).toBe('SameEnterprise');
+    await alice.post(`${alice.app}/communication/onlineMeetingInvitations`, {
+      onlineMeetingUri: uri,
+    });
+    await drain(alice);
+
+    const grant = await e.fetch('/WebTicket/oauthtoken', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'urn:microsoft.rtc:anonmeeting',
+        ms_rtc_conferenceuri: uri,
+        password: assigned?.onlineMeetingId ?? '',
+      }).toString(),
+    });
+    const auth = {
+      Authorization: `Bearer ${((await grant.json()) as { access_token: string }).access_token}`,
+    };
+    const created = await e.fetch('/ucwa/oauth/v1/applications', {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ UserAgent: 'anon', EndpointId: 'anon-1', Culture: 'en-US' }),
+    });
+    const anonApp = ((await created.json()) as { _links: { self: { href: string } } })._links.self
+      .href;
+    const joined = await e.fetch(`${anonApp}/communication/onlineMeetingInvitations`, {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ onlineMeetingUri: uri }),
+    });
+    const invitation = joined.headers.get('Location') ?? '';
+    const state = async () =>
+      ((await (await e.fetch(invitation, { headers: auth })).json()) as { state: string }).state;
+    expect(await state()).toBe('Connecting');
+
+    const [waits] = await drain(alice);
+    expect(waits).toMatchObject({ type: 'added', link: { rel: 'participant' } });
+    expect((await alice.post(`${waits?.link.href}/admit`)).status).toBe(204);
+    expect(await state()).toBe('Connected');
   });
 });
