@@ -335,6 +335,8 @@ describe('the meeting lobby and anonymous joiners', () => {
 
     const [waits] = await drain(alice);
     expect(waits).toMatchObject({ type: 'added', link: { rel: 'participant' } });
+    const seen = (await (await alice.get(waits?.link.href ?? '')).json()) as PropertyBag;
+    expect(seen).toMatchObject({ anonymous: true, inLobby: true, name: 'Anonymous' });
     expect((await alice.post(`${waits?.link.href}/admit`)).status).toBe(204);
     expect(await state()).toBe('Connected');
   });

@@ -116,7 +116,7 @@ export function participantResource(c: Conversation, p: Party): UnknownResource 
     href,
     properties: {
       sourceNetwork: p.user === undefined ? 'PublicCloud' : 'SameEnterprise',
-      anonymous: false,
+      anonymous: p.anonymous === true,
       name: p.name,
       uri: p.uri,
       local,

@@ -15,6 +15,8 @@ export interface Party {
   readonly uri: string;
   readonly name: string;
   readonly user?: UserRecord;
+  /** Joined with an anonymous meeting identity (anonmeeting grant). */
+  readonly anonymous?: boolean;
 }
 
 export const userParty = (user: UserRecord): Party => ({
@@ -148,7 +150,7 @@ export function newConversation(
     id,
     app,
     thread,
-    local: userParty(app.user),
+    local: app.anonymous ? { ...userParty(app.user), anonymous: true } : userParty(app.user),
     created: now,
     state: 'Connecting',
     messaging: 'Disconnected',
