@@ -117,3 +117,27 @@ describe('the meeting lobby, seen by a leader who joins later', () => {
     await bob.signOut();
   });
 });
+
+describe('leaving the lobby', () => {
+  it('aborting a join that waits in the lobby leaves it: the leader sees the user go', async () => {
+    const server = await emulator();
+    const alice = await signInUser(server.url, 'alice');
+    const bob = await signInUser(server.url, 'bob');
+    const meeting = await alice.meetings.create({ accessLevel: 'Locked' });
+    const uri = meeting.properties.onlineMeetingUri ?? '';
+    const atAlice = await alice.meetings.join(uri);
+    const lobby = collector<LobbyChange>();
+    atAlice.onLobby(lobby.push);
+    const controller = new AbortController();
+    const gaveUp = bob.meetings
+      .join(uri, { signal: controller.signal })
+      .catch((error: unknown) => error);
+    expect((await lobby.atLeast(1))[0]).toMatchObject({ waiting: true });
+    controller.abort();
+    expect(await gaveUp).toMatchObject({ name: 'AbortError' });
+    expect((await lobby.atLeast(2))[1]).toMatchObject({ waiting: false });
+    expect(await atAlice.lobby()).toEqual([]);
+    await alice.signOut();
+    await bob.signOut();
+  });
+});

@@ -1,5 +1,6 @@
-import type { OperationProgress } from '@ucwa/events';
+import type { OperationProgress, OperationResult } from '@ucwa/events';
 import {
+  findLinks,
   isResource,
   listEmbedded,
   type PropertyBag,
@@ -8,7 +9,7 @@ import {
 } from '@ucwa/model';
 import type { InputOf } from '../navigation/types.ts';
 import { communicationHub, meetingsHub } from '../session/hub.ts';
-import { invokeLink } from '../session/invoke.ts';
+import { type InvokeResult, invokeLink, type TrackedOperation } from '../session/invoke.ts';
 import { followLink, updateResource } from '../session/navigation.ts';
 import type { SessionCore } from '../session/session-core.ts';
 import type { Conversation } from './conversation.ts';
@@ -22,7 +23,10 @@ export type MeetingInput = InputOf<'myOnlineMeetings'>;
 export interface JoinMeetingOptions {
   /** `started`/`updated` events of the onlineMeetingInvitation. */
   readonly onProgress?: (progress: OperationProgress) => void;
-  /** Aborts the join request. */
+  /**
+   * Aborts the join: the request, or the wait in the meeting's lobby (the conversation is
+   * left, so the leaders see the user go); `join` then rejects with the signal's reason.
+   */
   readonly signal?: AbortSignal;
 }
 
@@ -43,8 +47,11 @@ export interface Meetings {
    * Joins a meeting by its URI (joinOnlineMeeting_ref.md). Resolves with the meeting's
    * conversation once the user is in its roster; rejects with `UcwaOperationError` when the
    * join fails on the event channel (with `UcwaDocumentedError` when the server refuses it
-   * at once, as for a meeting that does not exist). The session keeps the conversation: after
-   * the application is lost, it joins the same meeting again under the same object.
+   * at once, as for a meeting that does not exist). A meeting whose access level keeps the
+   * user out waits for a leader (lobby_ref.md): `join` stays pending until admitted, and
+   * rejects with `UcwaOperationError` (reason `Forbidden` / `Denied`) when rejected. The
+   * session keeps the conversation: after the application is lost, it joins the same meeting
+   * again under the same object.
    */
   join(onlineMeetingUri: string, options?: JoinMeetingOptions): Promise<Conversation>;
 }
@@ -58,6 +65,38 @@ function asMeeting(resource: UnknownResource | undefined): Resource<'myOnlineMee
     throw new TypeError(`expected a myOnlineMeeting, got ${resource?.rel ?? 'nothing'}`);
   }
   return resource;
+}
+
+/**
+ * The join's outcome; an abort while it waits (in the lobby, say) leaves the conversation,
+ * which ends the join on the server, and rejects with the signal's reason.
+ */
+async function untilJoined(
+  core: SessionCore,
+  started: InvokeResult,
+  operation: TrackedOperation,
+  signal: AbortSignal | undefined,
+): Promise<OperationResult> {
+  if (signal === undefined) return operation.result;
+  const onAbort = (): void => {
+    operation.cancel(signal.reason);
+    void leaveJoin(core, started).catch(() => {});
+  };
+  if (signal.aborted) onAbort();
+  else signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await operation.result;
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+}
+
+/** Leaves the conversation a join opened (DELETE of the invitation's `conversation`). */
+async function leaveJoin(core: SessionCore, started: InvokeResult): Promise<void> {
+  if (started.location === undefined) return;
+  const invitation = await core.store.read(started.location, { fresh: true });
+  const conversation = findLinks(invitation, 'conversation')[0];
+  if (conversation !== undefined) await core.transport.delete(core.key(conversation.href));
 }
 
 async function join(
@@ -74,7 +113,7 @@ async function join(
     o.onProgress,
   );
   if (started.operation === undefined) throw new TypeError('joinOnlineMeeting was not tracked');
-  const result = await started.operation.result;
+  const result = await untilJoined(core, started, started.operation, o.signal);
   const invitation =
     result.resource ?? (await core.store.read(result.event.link.href, { fresh: true }));
   const subject = invitation.properties.subject;
