@@ -1,4 +1,26 @@
 export { isUcwaOperationError, UcwaOperationError } from '@ucwa/events';
+// The transport's errors, which a session's calls reject with: one import for an app.
+export type { UcwaAuthReason } from '@ucwa/transport';
+export {
+  isUcwaAuthError,
+  isUcwaHttpError,
+  isUcwaLinkError,
+  isUcwaNetworkError,
+  isUcwaOriginError,
+  isUcwaPreconditionFailedError,
+  isUcwaResponseError,
+  isUcwaTimeoutError,
+  isUcwaTransportError,
+  UcwaAuthError,
+  UcwaHttpError,
+  UcwaLinkError,
+  UcwaNetworkError,
+  UcwaOriginError,
+  UcwaPreconditionFailedError,
+  UcwaResponseError,
+  UcwaTimeoutError,
+  UcwaTransportError,
+} from '@ucwa/transport';
 export type { DiscoveryAttempt } from './errors/discovery-error.ts';
 export { UcwaDiscoveryError } from './errors/discovery-error.ts';
 export { documentedError, UcwaDocumentedError } from './errors/documented-error.ts';

@@ -78,6 +78,8 @@ describe('the README', () => {
     // bob waited in the lobby of alice's Locked meeting until she admitted him.
     expect(lines).toContain('in the lobby: sip:bob@contoso.com');
     expect(lines).toContain('admitted: Connected');
+    // A refused password is a UcwaAuthError with the OAuth reason, exported by @ucwa/client.
+    expect(lines).toContain('wrong password');
     expect(lines.some((l) => l.startsWith('join failed'))).toBe(false);
     expect(lines.some((l) => l.startsWith('bob got Hi <b>Bob</b> (HTML)'))).toBe(true);
   }, 30_000);
