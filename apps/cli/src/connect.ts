@@ -1,5 +1,5 @@
 import * as prompts from '@clack/prompts';
-import { type Session, signIn, UcwaDiscoveryError } from '@ucwa/client';
+import { isUcwaAuthError, type Session, signIn, UcwaDiscoveryError } from '@ucwa/client';
 
 /** Where the demo emulator listens (`pnpm run demo`). */
 export const DEFAULT_SERVER = 'http://127.0.0.1:4000/';
@@ -56,8 +56,7 @@ function explain(error: unknown, server: string): CliError {
     );
   }
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  if (/UcwaAuthError|invalid_grant/.test(text))
-    return new CliError(`sign-in refused: ${text}`, EXIT.auth);
+  if (isUcwaAuthError(error)) return new CliError(`sign-in refused: ${text}`, EXIT.auth);
   return new CliError(text, EXIT.failed);
 }
 
