@@ -91,6 +91,7 @@ export type {
   TabCommandResult,
   TabMessage,
   WireBatchPart,
+  WireCallOptions,
 } from './tabs/tab-messages.ts';
 export type { Tab, TabRole, TabsOptions } from './tabs/tabs.ts';
 export { joinTabs } from './tabs/tabs.ts';

@@ -3,6 +3,7 @@ import {
   type BatchPartError,
   type BatchResult,
   type CallOptions,
+  type GetOptions,
   isUcwaHttpError,
   type QueryParameters,
   type Transport,
@@ -13,6 +14,7 @@ import { missingLink } from '../errors/missing-link.ts';
 import { UcwaTabCommandError } from '../errors/tab-command-error.ts';
 import { rebuildError } from './rebuild-error.ts';
 import type { TabCommand, TabCommandResult, WireBatchPart } from './tab-messages.ts';
+import { wireCallOptions } from './wire-call-options.ts';
 
 /**
  * Sends one command through the leading tab (or runs it here when this tab leads);
@@ -60,17 +62,21 @@ function response(result: Ok, href: string): UcwaResponse {
 
 /** The calls every method of the relay transport is made of. */
 interface RelayCalls {
-  ask(command: TabCommand, o: CallOptions | undefined): Promise<Ok>;
-  run(command: TabCommand, href: string, o?: CallOptions): Promise<UcwaResponse>;
+  ask(command: TabCommand, o: GetOptions | undefined): Promise<Ok>;
+  run(command: TabCommand, href: string, o?: GetOptions): Promise<UcwaResponse>;
   target(href: string, o: CallOptions | undefined): string;
-  getResponse(href: string, o?: CallOptions): Promise<UcwaResponse>;
-  get(href: string, o?: CallOptions): Promise<UnknownResource>;
+  getResponse(href: string, o?: GetOptions): Promise<UcwaResponse>;
+  get(href: string, o?: GetOptions): Promise<UnknownResource>;
 }
 
 function relayCalls(origin: string, send: SendCommand): RelayCalls {
   const calls: RelayCalls = {
     ask: async (command, o) => {
-      const result = await send(command, o?.signal);
+      const options = wireCallOptions(o);
+      const bare =
+        options === undefined || command.method === 'snapshot' || command.method === 'signOut';
+      const sent = bare ? command : { ...command, options };
+      const result = await send(sent, o?.signal);
       if (!result.ok) throw rebuildError(result);
       return result;
     },
@@ -125,7 +131,8 @@ const leaderOnly = (): Promise<never> =>
  * A {@link Transport} whose requests the leading tab sends: every tab's session works
  * through it, whichever tab leads now. Failures are thrown as the classes the leader's
  * transport threw (`UcwaHttpError` with its status, code, subcode and answer, ...); an
- * abort signal cancels the leader's request too. Timeouts are the leader's transport's.
+ * abort signal cancels the leader's request too, and the call's `timeout`, `headers`,
+ * `minResourceVersion` and `cache` apply to it there.
  * The token and the event channel's P-GET stay in the leader.
  */
 export function relayTransport(origin: string, send: SendCommand): Transport {

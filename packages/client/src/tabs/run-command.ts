@@ -1,6 +1,7 @@
 import type { BatchResult, UcwaResponse } from '@ucwa/transport';
 import type { Session } from '../session/session.ts';
 import type { TabCommand, TabCommandResult, WireBatchPart } from './tab-messages.ts';
+import { callOptionsOf } from './wire-call-options.ts';
 import { encodeError } from './wire-error.ts';
 
 type Sent = Exclude<TabCommand['method'], 'getBytes' | 'batch' | 'snapshot'>;
@@ -11,7 +12,7 @@ async function send(
   signal: AbortSignal | undefined,
 ): Promise<UcwaResponse | undefined> {
   const t = session.transport;
-  const o = signal === undefined ? {} : { signal };
+  const o = callOptionsOf('options' in command ? command.options : undefined, signal);
   switch (command.method) {
     case 'GET':
       return t.getResponse(command.href, o);
@@ -39,7 +40,7 @@ async function special(
   command: TabCommand & { method: 'getBytes' | 'batch' | 'snapshot' },
   signal: AbortSignal | undefined,
 ): Promise<TabCommandResult> {
-  const o = signal === undefined ? {} : { signal };
+  const o = callOptionsOf('options' in command ? command.options : undefined, signal);
   const none = { ok: true, status: 200, location: undefined, resource: undefined } as const;
   switch (command.method) {
     case 'getBytes': {

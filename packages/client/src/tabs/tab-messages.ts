@@ -13,19 +13,41 @@ import type { WireStatus } from './wire-status.ts';
  * `signOut` signs the leading tab's session out, which ends the application for every tab.
  */
 export type TabCommand =
-  | { readonly method: 'GET'; readonly href: string }
-  | { readonly method: 'POST'; readonly href: string; readonly input?: ResourceInput | TextBody }
+  | { readonly method: 'GET'; readonly href: string; readonly options?: WireCallOptions }
+  | {
+      readonly method: 'POST';
+      readonly href: string;
+      readonly input?: ResourceInput | TextBody;
+      readonly options?: WireCallOptions;
+    }
   | {
       readonly method: 'PUT';
       readonly resource: UnknownResource;
       readonly changes?: PropertyBag;
+      readonly options?: WireCallOptions;
     }
-  | { readonly method: 'DELETE'; readonly href: string }
+  | { readonly method: 'DELETE'; readonly href: string; readonly options?: WireCallOptions }
   /** A GET read as bytes (a photo). */
-  | { readonly method: 'getBytes'; readonly href: string }
-  | { readonly method: 'batch'; readonly href: string; readonly requests: readonly BatchRequest[] }
+  | { readonly method: 'getBytes'; readonly href: string; readonly options?: WireCallOptions }
+  | {
+      readonly method: 'batch';
+      readonly href: string;
+      readonly requests: readonly BatchRequest[];
+      readonly options?: WireCallOptions;
+    }
   | { readonly method: 'snapshot' }
   | { readonly method: 'signOut' };
+
+/**
+ * The call options of a request a tab sends through the leader, as they cross the channel
+ * (`signal` crosses as a `cancel` message; `query` is in the href already).
+ */
+export interface WireCallOptions {
+  readonly timeout?: number | false;
+  readonly headers?: readonly (readonly [string, string])[];
+  readonly minResourceVersion?: number;
+  readonly cache?: boolean;
+}
 
 /** One part of a batch answer as it crosses the channel (headers as pairs, errors as data). */
 export type WireBatchPart =
