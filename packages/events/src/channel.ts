@@ -1,4 +1,5 @@
 import type { EventBatch } from '@ucwa/model';
+import { systemTimers } from '@ucwa/model';
 import { type ResolvedBackoff, reconnectDelay, resolveBackoff } from './backoff.ts';
 import { classifyFailure, STOP_KINDS } from './classify.ts';
 import { Dispatcher } from './dispatcher.ts';
@@ -27,11 +28,6 @@ import type {
 
 /** Default milliseconds a P-GET may outlive its `timeout` before the watchdog re-issues it. */
 export const DEFAULT_WATCHDOG_MARGIN = 30_000;
-
-const globalTimers: Timers = {
-  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
-  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
 
 /** A batch received and not yet dispatched; `follow` is where to ask next. */
 interface Received {
@@ -71,7 +67,7 @@ class Channel {
   constructor(options: EventChannelOptions) {
     const start = startPosition(options);
     this.#fetch = options.fetchEvents;
-    this.#timers = options.timers ?? globalTimers;
+    this.#timers = options.timers ?? systemTimers;
     this.#now = options.now ?? Date.now;
     this.#random = options.random ?? Math.random;
     this.#backoff = resolveBackoff(options.backoff);

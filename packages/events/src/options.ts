@@ -1,10 +1,8 @@
+import type { Timers } from '@ucwa/model';
 import type { ChannelSettings, EventCursor, FetchEvents } from './types.ts';
 
 /** The injectable timer functions (`globalThis`'s by default). */
-export interface Timers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+export type { Timers } from '@ucwa/model';
 
 /** Reconnection after a failed P-GET: capped exponential backoff with jitter. */
 export interface BackoffOptions {

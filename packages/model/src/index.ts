@@ -59,3 +59,5 @@ export type { BackoffShape } from './retry.ts';
 export { backoffDelay, parseRetryAfter } from './retry.ts';
 export { compareRevisions, parseRevision, revisionOf, selectByRevision } from './revision.ts';
 export { seededRandom } from './seeded-random.ts';
+export type { Timers } from './timers.ts';
+export { systemTimers } from './timers.ts';

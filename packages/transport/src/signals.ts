@@ -1,3 +1,4 @@
+import type { Timers } from '@ucwa/model';
 /** Settles with `promise`, or rejects with `signal.reason` as soon as `signal` aborts. */
 export function raceSignal<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (signal === undefined) return promise;
@@ -19,10 +20,7 @@ export function raceSignal<T>(promise: Promise<T>, signal: AbortSignal | undefin
 }
 
 /** The injectable timer functions (`globalThis`'s by default). */
-export interface Timers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+export type { Timers } from '@ucwa/model';
 
 /** Waits `ms` on `timers`; rejects with `signal.reason` when `signal` aborts first. */
 export function sleep(ms: number, timers: Timers, signal?: AbortSignal): Promise<void> {

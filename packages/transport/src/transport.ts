@@ -1,4 +1,5 @@
 import type { EventBatch, PropertyBag, UnknownResource } from '@ucwa/model';
+import { systemTimers } from '@ucwa/model';
 import { createAuthSession } from './auth/auth-session.ts';
 import type { AccessToken } from './auth/credentials.ts';
 import type { BatchRequest, BatchResult } from './batch/batch-request.ts';
@@ -22,7 +23,6 @@ import { createOriginPolicy } from './origin-policy.ts';
 import { resolveRetryOptions } from './retry/retry-options.ts';
 import { createRetryPolicy } from './retry/retry-policy.ts';
 import { selectLink } from './select-link.ts';
-import type { Timers } from './signals.ts';
 import { TRANSPORT_DEFAULTS, type TransportOptions } from './transport-options.ts';
 
 /** Options of `follow`. */
@@ -78,13 +78,8 @@ export interface Transport {
   currentToken(): AccessToken | undefined;
 }
 
-const globalTimers: Timers = {
-  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
-  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
 function buildContext(options: TransportOptions): TransportContext {
-  const timers = options.timers ?? globalTimers;
+  const timers = options.timers ?? systemTimers;
   const now = options.now ?? Date.now;
   const fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const timeout = options.timeout ?? TRANSPORT_DEFAULTS.timeout;

@@ -1,3 +1,4 @@
+import { systemTimers } from '@ucwa/model';
 import {
   type AuthOption,
   createTransport,
@@ -27,11 +28,6 @@ export interface SignInConfig {
   readonly openSession: (origin: string) => Transport;
 }
 
-const globalTimers: Timers = {
-  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
-  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
 function authOf(options: SignInOptions): AuthOption {
   if (options.tokenProvider !== undefined) return options.tokenProvider;
   if (options.credentials !== undefined) return options.credentials;
@@ -60,7 +56,7 @@ export function resolveSignIn(options: SignInOptions): SignInConfig {
   }
   const auth = authOf(options);
   const { home, candidates } = startOf(options);
-  const timers = options.timers ?? globalTimers;
+  const timers = options.timers ?? systemTimers;
   const now = options.now ?? Date.now;
   const base: Omit<TransportOptions, 'origin'> = {
     format: options.format ?? 'json',

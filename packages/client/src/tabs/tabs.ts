@@ -1,5 +1,6 @@
 import type { EventFilter, SenderRef } from '@ucwa/events';
 import type { UcwaEvent } from '@ucwa/model';
+import { systemTimers } from '@ucwa/model';
 import type { Timers } from '@ucwa/transport';
 import { UcwaTabCommandError } from '../errors/tab-command-error.ts';
 import type { Session } from '../session/session.ts';
@@ -72,11 +73,6 @@ export interface Tab {
   /** Leaves: a leader hands its application over (it is not deleted). */
   close(): Promise<void>;
 }
-
-const globalTimers: Timers = {
-  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
-  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
 
 /** The default channel name: one per user. */
 function channelName(o: SignInOptions): string {
@@ -179,7 +175,7 @@ function tabOf(id: string, coordinator: TabCoordinator, session: Session): Tab {
 export async function joinTabs(options: TabsOptions): Promise<Tab> {
   const channel: TabChannel = options.channel ?? new BroadcastChannel(channelName(options.signIn));
   const id = (options.randomId ?? (() => crypto.randomUUID()))();
-  const timers = options.timers ?? globalTimers;
+  const timers = options.timers ?? systemTimers;
   // The tab's session reports the status; the leading session would report it twice.
   const { onStatus: _, ...leading } = options.signIn;
   const coordinator = new TabCoordinator({
