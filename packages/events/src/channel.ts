@@ -1,14 +1,15 @@
 import type { EventBatch } from '@ucwa/model';
-import { systemTimers } from '@ucwa/model';
-import { type ResolvedBackoff, reconnectDelay, resolveBackoff } from './backoff.ts';
+import { reconnectDelay } from './backoff.ts';
+import { BatchQueue, type Received } from './batch-queue.ts';
 import { classifyFailure, STOP_KINDS } from './classify.ts';
 import { Dispatcher } from './dispatcher.ts';
 import { UcwaChannelProtocolError } from './errors/channel-protocol-error.ts';
 import { UcwaChannelStoppedError } from './errors/channel-stopped-error.ts';
 import { eventIterable } from './event-iterable.ts';
 import { OperationTracker } from './operation-tracker.ts';
-import type { EventChannelOptions, Timers } from './options.ts';
+import type { EventChannelOptions } from './options.ts';
 import { type PGet, sendPGet, WatchdogTimeout } from './p-get.ts';
+import { type ResolvedOptions, resolveOptions } from './resolve-options.ts';
 import { resolveSettings, sameSettings, settingsQuery } from './settings.ts';
 import { createSignalHub, type SignalHub } from './signal-hub.ts';
 import { startPosition } from './start-position.ts';
@@ -21,28 +22,12 @@ import type {
   EventCursor,
   EventFilter,
   EventHandler,
-  FetchEvents,
-  HandlerFailure,
   StopReason,
 } from './types.ts';
 
-/** Default milliseconds a P-GET may outlive its `timeout` before the watchdog re-issues it. */
-export const DEFAULT_WATCHDOG_MARGIN = 30_000;
-
-/** A batch received and not yet dispatched; `follow` is where to ask next. */
-interface Received {
-  readonly batch: EventBatch;
-  readonly follow: string;
-}
-
 class Channel {
-  readonly #fetch: FetchEvents;
-  readonly #timers: Timers;
-  readonly #now: () => number;
-  readonly #random: () => number;
-  readonly #backoff: ResolvedBackoff;
-  readonly #margin: number;
-  readonly #signal: AbortSignal | undefined;
+  /** The options, with their defaults. */
+  readonly #o: ResolvedOptions;
   readonly #hub: SignalHub;
   readonly #dispatcher: Dispatcher;
   readonly #tracker: OperationTracker;
@@ -59,29 +44,31 @@ class Channel {
   #superseded: PGet[] = [];
   #attempt = 0;
   #retryTimer: unknown;
-  #queue: Received[] = [];
-  #dispatching: Promise<void> = Promise.resolve();
-  #draining = false;
+  readonly #queue: BatchQueue;
   #stopReason: StopReason | undefined;
 
   constructor(options: EventChannelOptions) {
     const start = startPosition(options);
-    this.#fetch = options.fetchEvents;
-    this.#timers = options.timers ?? systemTimers;
-    this.#now = options.now ?? Date.now;
-    this.#random = options.random ?? Math.random;
-    this.#backoff = resolveBackoff(options.backoff);
-    this.#margin = options.watchdogMargin ?? DEFAULT_WATCHDOG_MARGIN;
-    this.#signal = options.signal;
+    this.#o = resolveOptions(options);
     this.#href = start.href;
     this.#settings = start.settings;
     this.#sendSettings = start.sendSettings;
-    this.#hub = createSignalHub((error) => this.#reportListenerError(error));
-    this.#tracker = new OperationTracker(options.operations, this.#timers, this.#now);
+    this.#hub = createSignalHub((error) =>
+      console.error('@ucwa/events: a signal listener failed', error),
+    );
+    this.#tracker = new OperationTracker(options.operations, this.#o.timers, this.#o.now);
     this.#dispatcher = new Dispatcher(
       (event) => this.#tracker.observe(event),
-      (failure) => this.#reportHandlerFailure(failure),
+      (failure) => {
+        if (this.#hub.has('error')) this.#hub.emit('error', failure);
+        else console.error('@ucwa/events: an event handler failed', failure.error);
+      },
     );
+    this.#queue = new BatchQueue({
+      acknowledge: (received) => this.#acknowledge(received),
+      dispatch: (batch) => this.#dispatcher.dispatch(batch),
+      halted: () => this.#stopReason !== undefined,
+    });
     this.#stopped = new Promise((resolve) => {
       this.#resolveStopped = resolve;
     });
@@ -107,11 +94,11 @@ class Channel {
     if (this.#started) return;
     this.#started = true;
     if (this.#stopReason !== undefined) return;
-    if (this.#signal?.aborted === true) {
-      this.#finish({ kind: 'aborted', cause: this.#signal.reason });
+    if (this.#o.signal?.aborted === true) {
+      this.#finish({ kind: 'aborted', cause: this.#o.signal.reason });
       return;
     }
-    this.#signal?.addEventListener('abort', this.#onAbort, { once: true });
+    this.#o.signal?.addEventListener('abort', this.#onAbort, { once: true });
     this.#issue();
   }
 
@@ -129,7 +116,7 @@ class Channel {
     if (current === undefined || this.#stopReason !== undefined) return;
     // EventChannelDetails.md: a P-GET on the same href with a higher priority replaces the
     // pending one, which the server answers 409 PGetReplaced (ignored: we replaced it).
-    this.#timers.clearTimeout(current.watchdog);
+    this.#o.timers.clearTimeout(current.watchdog);
     this.#superseded.push(current);
     this.#request = undefined;
     this.#priority += 1;
@@ -162,17 +149,11 @@ class Channel {
   }
 
   trackOperation(operationId: string, options?: Parameters<EventChannel['trackOperation']>[1]) {
-    if (this.#state.status === 'stopped') {
-      const error = new UcwaChannelStoppedError(this.#state.reason);
-      const result = Promise.reject(error);
-      result.catch(() => undefined);
-      return { operationId, result, cancel: () => undefined };
-    }
     return this.#tracker.track(operationId, options);
   }
 
   readonly #onAbort = (): void => {
-    this.#finish({ kind: 'aborted', cause: this.#signal?.reason });
+    this.#finish({ kind: 'aborted', cause: this.#o.signal?.reason });
   };
 
   #issue(): void {
@@ -184,11 +165,11 @@ class Channel {
         }
       : undefined;
     this.#request = sendPGet({
-      fetchEvents: this.#fetch,
-      timers: this.#timers,
+      fetchEvents: this.#o.fetchEvents,
+      timers: this.#o.timers,
       href: this.#href,
       query,
-      timeout: this.#settings.timeout * 1000 + this.#margin,
+      timeout: this.#settings.timeout * 1000 + this.#o.margin,
       onWatchdog: (request) => this.#onWatchdog(request),
       onBatch: (request, batch) => this.#onBatch(request, batch),
       onFailure: (request, error) => this.#onFailure(request, error),
@@ -196,7 +177,7 @@ class Channel {
   }
 
   #settle(request: PGet): void {
-    this.#timers.clearTimeout(request.watchdog);
+    this.#o.timers.clearTimeout(request.watchdog);
     this.#request = undefined;
     for (const old of this.#superseded) old.controller.abort();
     this.#superseded = [];
@@ -226,13 +207,12 @@ class Channel {
     if (request.carriesSettings) this.#sendSettings = false;
     if (this.#state.status !== 'open') this.#setState({ status: 'open' });
     this.#queue.push({ batch, follow });
-    this.#pump();
   }
 
   #onFailure(request: PGet, error: unknown): void {
     if (request !== this.#request) return;
     this.#settle(request);
-    const failure = classifyFailure(error, this.#now());
+    const failure = classifyFailure(error, this.#o.now());
     if (failure.kind === 'retry') this.#retry(error, failure.retryAfter);
     else this.#finish({ kind: STOP_KINDS[failure.kind], error });
   }
@@ -241,62 +221,37 @@ class Channel {
     if (this.#stopReason !== undefined) return;
     this.#attempt += 1;
     const attempt = this.#attempt;
-    const delay = reconnectDelay(this.#backoff, attempt, this.#random, retryAfter);
+    const delay = reconnectDelay(this.#o.backoff, attempt, this.#o.random, retryAfter);
     this.#setState({ status: 'backingOff', attempt, delay, error });
-    this.#retryTimer = this.#timers.setTimeout(() => {
+    this.#retryTimer = this.#o.timers.setTimeout(() => {
       this.#retryTimer = undefined;
       this.#issue();
     }, delay);
   }
 
-  /**
-   * Dispatches received batches one at a time. Each batch is acknowledged (the P-GET on
-   * its `next` leaves) just before it is dispatched, so the server is already holding the
-   * next P-GET while handlers run; a batch that arrives meanwhile waits, unacknowledged,
-   * so a slow consumer holds the channel instead of piling batches up.
-   */
-  #pump(): void {
-    if (this.#draining) return;
-    this.#draining = true;
-    this.#dispatching = this.#drain();
-  }
-
-  async #drain(): Promise<void> {
-    try {
-      for (;;) {
-        const received = this.#stopReason === undefined ? this.#queue.shift() : undefined;
-        if (received === undefined) return;
-        const { batch, follow } = received;
-        this.#href = follow;
-        const resumed = batch.next === undefined && batch.resume !== undefined;
-        if (resumed) this.#sendSettings = true;
-        this.#issue();
-        if (resumed) this.#hub.emit('resumed', { href: follow });
-        else if (batch.next === undefined) this.#hub.emit('resync', { href: follow });
-        const pending = this.#dispatcher.dispatch(batch);
-        if (pending !== undefined) await pending;
-      }
-    } finally {
-      // Cleared in the same turn the loop ends: an answer already queued as a microtask
-      // (a fetchEvents that resolves at once) then starts a new drain instead of waiting
-      // for a drain that has finished.
-      this.#draining = false;
-    }
+  /** Follows `received`'s link (the P-GET that acknowledges it leaves) and says why. */
+  #acknowledge({ batch, follow }: Received): void {
+    this.#href = follow;
+    const resumed = batch.next === undefined && batch.resume !== undefined;
+    if (resumed) this.#sendSettings = true;
+    this.#issue();
+    if (resumed) this.#hub.emit('resumed', { href: follow });
+    else if (batch.next === undefined) this.#hub.emit('resync', { href: follow });
   }
 
   #finish(reason: StopReason): void {
     if (this.#stopReason !== undefined) return;
     this.#stopReason = reason;
-    this.#signal?.removeEventListener('abort', this.#onAbort);
-    this.#timers.clearTimeout(this.#retryTimer);
+    this.#o.signal?.removeEventListener('abort', this.#onAbort);
+    this.#o.timers.clearTimeout(this.#retryTimer);
     const request = this.#request;
     if (request !== undefined) {
       this.#settle(request);
       request.controller.abort(new UcwaChannelStoppedError(reason));
     }
     // Batches still queued were not acknowledged: the cursor points at them.
-    this.#queue = [];
-    void this.#dispatching.then(() => this.#close(reason));
+    this.#queue.clear();
+    void this.#queue.idle.then(() => this.#close(reason));
   }
 
   #close(reason: StopReason): void {
@@ -314,15 +269,6 @@ class Channel {
   #setState(state: ChannelState): void {
     this.#state = state;
     this.#hub.emit('state', state);
-  }
-
-  #reportHandlerFailure(failure: HandlerFailure): void {
-    if (this.#hub.has('error')) this.#hub.emit('error', failure);
-    else console.error('@ucwa/events: an event handler failed', failure.error);
-  }
-
-  #reportListenerError(error: unknown): void {
-    console.error('@ucwa/events: a signal listener failed', error);
   }
 }
 

@@ -1,4 +1,4 @@
-export { createEventChannel, DEFAULT_WATCHDOG_MARGIN } from './channel.ts';
+export { createEventChannel } from './channel.ts';
 export { UcwaChannelProtocolError } from './errors/channel-protocol-error.ts';
 export { UcwaChannelStoppedError } from './errors/channel-stopped-error.ts';
 export {
@@ -24,6 +24,7 @@ export type {
   OperationBufferOptions,
   Timers,
 } from './options.ts';
+export { DEFAULT_WATCHDOG_MARGIN } from './resolve-options.ts';
 export { DEFAULT_SETTINGS, SETTING_RANGES } from './settings.ts';
 export type {
   ChannelEvent,

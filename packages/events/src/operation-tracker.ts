@@ -42,6 +42,8 @@ export class OperationTracker {
   readonly #limits: Required<OperationBufferOptions>;
   readonly #timers: Timers;
   readonly #now: () => number;
+  /** Set once the channel stopped: operations tracked from then on fail at once with it. */
+  #closed: { readonly error: unknown } | undefined;
 
   constructor(limits: OperationBufferOptions | undefined, timers: Timers, now: () => number) {
     this.#limits = { ...OPERATION_BUFFER_DEFAULTS, ...limits };
@@ -69,6 +71,10 @@ export class OperationTracker {
     // A handle whose result nobody awaits (cancelled, say) must not be an unhandled
     // rejection; whoever awaits `result` still gets the error.
     result.catch(() => undefined);
+    if (this.#closed !== undefined) {
+      settle({ error: this.#closed.error });
+      return { operationId, result, cancel: () => undefined };
+    }
     const tracked = this.#register(operationId, options, settle);
     const kept = this.#buffered.get(operationId);
     this.#buffered.delete(operationId);
@@ -80,8 +86,9 @@ export class OperationTracker {
     };
   }
 
-  /** Rejects every tracked operation (the channel stopped). */
+  /** Rejects every tracked operation, and any tracked from now on (the channel stopped). */
   failAll(error: unknown): void {
+    this.#closed = { error };
     for (const set of [...this.#tracked.values()]) {
       for (const t of [...set]) t.settle({ error });
     }
