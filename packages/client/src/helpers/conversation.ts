@@ -4,7 +4,12 @@ import { followLink } from '../session/navigation.ts';
 import type { SessionCore } from '../session/session-core.ts';
 import { subscribe } from '../session/subscribe.ts';
 import { type AudioVideo, openAudioVideo } from './audio-video.ts';
-import { type ConversationRoute, forgetRoute, routeOf } from './conversation-routes.ts';
+import {
+  type ConversationEntry,
+  type ConversationLife,
+  conversationEntry,
+} from './conversation-handles.ts';
+import { type ConversationRoute, forgetRoute } from './conversation-routes.ts';
 import { decide, type LobbyChange, lobbyParticipants, onLobby } from './lobby.ts';
 import { type MessageText, messageText } from './message-text.ts';
 
@@ -78,6 +83,12 @@ export interface Conversation {
    * `UcwaOperationError`. Rejects as `admit` does when it no longer waits.
    */
   reject(participant: Resource<'participant'>): Promise<void>;
+  /**
+   * Called once when the conversation ends (deleted, or `Disconnected`: the user left here
+   * or in another tab, the others left, ...); at once when it has already ended. The
+   * session then lets go of it: `messaging.conversation(href)` no longer returns it.
+   */
+  onEnded(handler: () => void): () => void;
   /** Ends messaging in the conversation; the session no longer sets it up again. */
   leave(): Promise<void>;
 }
@@ -172,9 +183,35 @@ async function send(
   return { href: answer.location, operation: handle };
 }
 
-/** The handle of the conversation at `href`; it follows the conversation when it is restored. */
+/** Calls `handler` when the conversation ends (at once if it has). */
+function onEnded(life: ConversationLife, handler: () => void): () => void {
+  if (life.ended) {
+    queueMicrotask(handler);
+    return () => {};
+  }
+  const listener = () => handler();
+  life.endListeners.add(listener);
+  return () => life.endListeners.delete(listener);
+}
+
+/**
+ * The session's one entry for the conversation at `href` (made on first use); its object
+ * follows the conversation when it is restored.
+ */
+export function conversationEntryOf(core: SessionCore, href: string): ConversationEntry {
+  return conversationEntry(core, href, (route, life) => newHandle(core, route, life));
+}
+
+/** The session's one object for the conversation at `href`. */
 export function conversationHandle(core: SessionCore, href: string): Conversation {
-  const route = routeOf(core, href);
+  return conversationEntryOf(core, href).conversation;
+}
+
+function newHandle(
+  core: SessionCore,
+  route: ConversationRoute,
+  life: ConversationLife,
+): Conversation {
   const mine = (senderHref: string) => route.hrefs.has(core.key(senderHref));
   return {
     get href() {
@@ -210,6 +247,7 @@ export function conversationHandle(core: SessionCore, href: string): Conversatio
     onLobby: (handler) => onLobby(core, mine, handler),
     admit: (participant) => decide(core, participant, 'admit'),
     reject: (participant) => decide(core, participant, 'reject'),
+    onEnded: (handler) => onEnded(life, handler),
     leave: async () => {
       forgetRoute(core, route);
       const messaging = await messagingOf(core, route.current, 'stopMessaging');

@@ -6,12 +6,14 @@ import type { SessionCore } from '../session/session-core.ts';
 import { subscribe } from '../session/subscribe.ts';
 import {
   type Conversation,
+  conversationEntryOf,
   conversationHandle,
   type ReceivedMessage,
   received,
 } from './conversation.ts';
+import { listConversations, onConversation } from './conversation-feed.ts';
 import { restoreConversation } from './conversation-restore.ts';
-import { newTarget, type RestoreTarget, routeOf } from './conversation-routes.ts';
+import { newTarget, type RestoreTarget } from './conversation-routes.ts';
 import { type MessageText, messageDataUri, messageText } from './message-text.ts';
 
 /** What `messaging.start` takes. */
@@ -59,10 +61,24 @@ export interface Messaging {
    * dispatched, so a handler that accepts and then subscribes to messages misses none.
    */
   onInvitation(handler: (invitation: IncomingInvitation) => void | Promise<void>): () => void;
-  /** The handle of a conversation by href. */
+  /** The session's one object for the conversation at `href` (the same on every call). */
   conversation(href: string): Conversation;
   /** Each incoming message of any conversation, once and in order, with its conversation. */
   onMessage(handler: (message: ReceivedMessage, conversation: Conversation) => void): () => void;
+  /**
+   * Each conversation of the application whose messaging connects from now on, once,
+   * whoever started or accepted it: this session, another tab of `joinTabs`, another
+   * process signed in to the same application. It gets the object `conversation(href)`
+   * returns (and `start` or `accept` resolve with, here); its `onEnded` says when it ends.
+   * The channel waits for a returned promise before the next event, so a handler that
+   * subscribes to its messages misses none.
+   */
+  onConversation(handler: (conversation: Conversation) => void | Promise<void>): () => void;
+  /**
+   * The application's conversations with messaging connected now (the communication
+   * resource's `conversations`), for a tab or process that comes after they started.
+   */
+  conversations(options?: { readonly signal?: AbortSignal }): Promise<Conversation[]>;
 }
 
 /**
@@ -76,8 +92,9 @@ export function keptConversation(
 ): Conversation {
   const link = findLinks(invitation, 'conversation')[0];
   if (link === undefined) throw new TypeError(`${invitation.rel} has no conversation link`);
-  restoreConversation(core, routeOf(core, link.href), target);
-  return conversationHandle(core, link.href);
+  const entry = conversationEntryOf(core, link.href);
+  restoreConversation(core, entry.route, target);
+  return entry.conversation;
 }
 
 /** A string property of an invitation, if it has one. */
@@ -165,6 +182,8 @@ export function createMessaging(core: SessionCore): Messaging {
       };
     },
     conversation: (href) => conversationHandle(core, href),
+    onConversation: (handler) => onConversation(core, handler),
+    conversations: (o) => listConversations(core, o?.signal),
     onMessage: (handler) =>
       subscribe(core, { rel: 'message', type: 'completed' }, (event, sender) => {
         if (event.resource === undefined || sender.rel !== 'conversation') return;

@@ -1,6 +1,7 @@
 import type { EventCursor, FetchEvents } from '@ucwa/events';
 import type { Resource } from '@ucwa/model';
 import type { Transport } from '@ucwa/transport';
+import { conversationHandles } from '../helpers/conversation-handles.ts';
 import type { ApplicationIdentity } from '../sign-in/create-application.ts';
 import type { SignInConfig } from '../sign-in/sign-in-config.ts';
 import { createResourceStore } from '../store/resource-store.ts';
@@ -33,6 +34,7 @@ export function startCore(start: SessionStart): SessionCore {
     restorers: new Map(),
     subscriptions: new Set(),
     conversations: new Map(),
+    handles: conversationHandles(),
     disposers: new Set(),
     transport: start.transport,
     fetchEvents: start.fetchEvents,

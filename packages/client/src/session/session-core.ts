@@ -7,6 +7,7 @@ import type {
 } from '@ucwa/events';
 import type { Resource } from '@ucwa/model';
 import type { Transport } from '@ucwa/transport';
+import type { ConversationHandles } from '../helpers/conversation-handles.ts';
 import type { ConversationRoute } from '../helpers/conversation-routes.ts';
 import type { ApplicationIdentity } from '../sign-in/create-application.ts';
 import type { SignInConfig } from '../sign-in/sign-in-config.ts';
@@ -45,6 +46,8 @@ export interface SessionCore {
   readonly subscriptions: Set<Subscription>;
   /** The conversations the session sets up again after a loss, by each href they had. */
   readonly conversations: Map<string, ConversationRoute>;
+  /** The one `Conversation` object of each conversation the session has handed out. */
+  readonly handles: ConversationHandles;
   transport: Transport;
   /** Where the event channel's P-GETs go; default the transport's `getEvents`. */
   readonly fetchEvents: FetchEvents | undefined;

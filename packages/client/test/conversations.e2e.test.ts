@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { type Conversation, type IncomingInvitation, joinTabs, signIn } from '../src/index.ts';
+import { emulator } from './support/emulators.ts';
+import { aliceAndBob, collector, deferred, signInUser } from './support/sessions.ts';
+import { channelName, tabOptions } from './tabs-support.ts';
+
+const texts = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix} ${i}`);
+
+describe('messaging.onConversation and messaging.conversations()', () => {
+  it('a conversation accepted in one tab reaches the others; a tab that joins later lists it', async () => {
+    const server = await emulator();
+    const name = channelName();
+    const ids = ['tab-a', 'tab-b', 'tab-c'];
+    const options = () => tabOptions(server, name, ids.shift() ?? 'tab-x');
+    const a = await joinTabs(options());
+    const b = await joinTabs(options());
+    expect(b.role).toBe('follower');
+    await b.session.makeMeAvailable({ supportedModalities: ['Messaging'] });
+    const inA = collector<Conversation>();
+    a.session.messaging.onConversation((conversation) => inA.push(conversation));
+    const inB = collector<Conversation>();
+    b.session.messaging.onConversation((conversation) => inB.push(conversation));
+    // Tab A follows every conversation it is told of: its messages, and its end.
+    const textsInA = collector<string>();
+    const endedInA = deferred<string>();
+    a.session.messaging.onConversation((conversation) => {
+      conversation.onMessage((message) => textsInA.push(message.text));
+      conversation.onEnded(() => endedInA.resolve(conversation.href));
+    });
+    const invitedB = deferred<IncomingInvitation>();
+    b.session.messaging.onInvitation(invitedB.resolve);
+
+    const bob = await signInUser(server.url, 'bob');
+    await bob.makeMeAvailable({ supportedModalities: ['Messaging'] });
+    const fromBob = bob.messaging.start({ to: 'sip:alice@contoso.com', message: 'first' });
+    const accepted = await (await invitedB.promise).accept();
+    const atBob = await fromBob;
+    const [conversation] = await inA.atLeast(1);
+    // The object of this session for that href, in each tab.
+    expect(conversation?.href).toBe(accepted.href);
+    expect(a.session.messaging.conversation(accepted.href)).toBe(conversation);
+    expect(await inB.atLeast(1)).toEqual([accepted]);
+
+    const sent = texts(30, 'to the tabs');
+    for (const text of sent) await atBob.send(text);
+    expect(await textsInA.atLeast(31)).toEqual(['first', ...sent]);
+    // It works from tab A: its sends go out through the leader.
+    const atBobTexts = collector<string>();
+    atBob.onMessage((message) => atBobTexts.push(message.text));
+    await conversation?.send('from tab A');
+    expect(await atBobTexts.atLeast(1)).toEqual(['from tab A']);
+
+    // A tab that joins now lists it, as the same object it would be told of.
+    const c = await joinTabs(options());
+    const listed = await c.session.messaging.conversations();
+    expect(listed.map((l) => l.href)).toEqual([accepted.href]);
+    expect(c.session.messaging.conversation(accepted.href)).toBe(listed[0]);
+    expect(await a.session.messaging.conversations()).toEqual([conversation]);
+
+    // bob leaves: every tab is told the conversation ended, and it is listed no more.
+    await atBob.leave();
+    expect(await endedInA.promise).toBe(accepted.href);
+    expect(await c.session.messaging.conversations()).toEqual([]);
+    expect(inA.items).toHaveLength(1);
+    expect(textsInA.items).toHaveLength(31);
+
+    await a.session.signOut();
+    await Promise.all([a.close(), b.close(), c.close()]);
+    await bob.signOut();
+  });
+
+  it('a plain session is told of the conversations it starts or accepts itself, once each', async () => {
+    const { alice, bob } = await aliceAndBob();
+    const atAlice = collector<Conversation>();
+    alice.messaging.onConversation((conversation) => atAlice.push(conversation));
+    const atBob = collector<Conversation>();
+    bob.messaging.onConversation((conversation) => atBob.push(conversation));
+    const accepted = deferred<Conversation>();
+    bob.messaging.onInvitation(async (invitation) => accepted.resolve(await invitation.accept()));
+
+    const started = await alice.messaging.start({ to: 'sip:bob@contoso.com', subject: 'Once' });
+    const atBobChat = await accepted.promise;
+    expect(await atAlice.atLeast(1)).toEqual([started]);
+    expect(await atBob.atLeast(1)).toEqual([atBobChat]);
+    const received = collector<string>();
+    atBobChat.onMessage((message) => received.push(message.text));
+    await started.send('one');
+    await atBobChat.send('two');
+    await started.send('three');
+    expect(await received.atLeast(2)).toEqual(['one', 'three']);
+    expect(await bob.messaging.conversations()).toEqual([atBobChat]);
+
+    const ended = deferred<void>();
+    started.onEnded(ended.resolve);
+    await started.leave();
+    await ended.promise;
+    // Ended already: told at once.
+    await new Promise<void>((resolve) => started.onEnded(resolve));
+    expect(await alice.messaging.conversations()).toEqual([]);
+    // Exactly once each, messages included.
+    expect(atAlice.items).toHaveLength(1);
+    expect(atBob.items).toHaveLength(1);
+    await alice.signOut();
+    await bob.signOut();
+  });
+
+  it('another process signed in to the same application is told too', async () => {
+    const { server, bob } = await aliceAndBob();
+    // Two processes of one client: same user agent and endpoint id, so one application
+    // (MultiTabSupport.md), each with its own event channel.
+    const process = () =>
+      signIn({
+        discoveryUrl: `${server.url}/`,
+        credentials: { username: 'carol@contoso.com', password: 'demo' },
+        application: { userAgent: 'two-processes/1.0', endpointId: 'carol-desk' },
+      });
+    const first = await process();
+    const second = await process();
+    expect(second.application.href).toBe(first.application.href);
+    await first.makeMeAvailable({ supportedModalities: ['Messaging'] });
+    const inSecond = collector<Conversation>();
+    second.messaging.onConversation((conversation) => inSecond.push(conversation));
+    const texts = collector<string>();
+    second.messaging.onMessage((message) => texts.push(message.text));
+
+    const invited = deferred<IncomingInvitation>();
+    bob.messaging.onInvitation(invited.resolve);
+    const starting = first.messaging.start({ to: 'sip:bob@contoso.com' });
+    const atBob = await (await invited.promise).accept();
+    const started = await starting;
+    const [told] = await inSecond.atLeast(1);
+    expect(told?.href).toBe(started.href);
+    await atBob.send('to both processes');
+    expect(await texts.atLeast(1)).toEqual(['to both processes']);
+    expect(inSecond.items).toHaveLength(1);
+    await first.signOut();
+    await second.signOut().catch(() => {});
+    await bob.signOut();
+  });
+});
