@@ -81,6 +81,10 @@ describe('the README', () => {
     // A refused password is a UcwaAuthError with the OAuth reason, exported by @ucwa/client.
     expect(lines).toContain('wrong password');
     expect(lines.some((l) => l.startsWith('join failed'))).toBe(false);
+    // A conversation accepted in one tab reaches another, and one opened later lists it.
+    expect(lines).toContain('tab A got Both tabs read this');
+    expect(lines).toContain('1 true');
+    expect(lines).toContain('tab A: the conversation ended');
     expect(lines.some((l) => l.startsWith('bob got Hi <b>Bob</b> (HTML)'))).toBe(true);
   }, 30_000);
 });
