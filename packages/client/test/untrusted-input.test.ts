@@ -8,11 +8,22 @@ describe('stored and received data the session did not write itself', () => {
   it('a damaged discovery cache reads as none, never as a crash or a half-valid entry', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.oneof(fc.string(), fc.json(), fc.constant('{"userUrl":"x","applicationsUrl":"y"}')),
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.constant('{"userUrl":"x","applicationsUrl":"y","from":"contoso.com"}'),
+          fc
+            .record({ userUrl: fc.webUrl(), applicationsUrl: fc.string(), from: fc.string() })
+            .map((value) => JSON.stringify(value)),
+        ),
         async (text) => {
           const storage = createMemoryStorage();
           await storage.setItem('ucwa:alice@contoso.com:discovery', text);
-          const read = await identityRecords(storage, 'alice@contoso.com').readDiscovery();
+          const read = await identityRecords(
+            storage,
+            'alice@contoso.com',
+            'contoso.com',
+          ).readDiscovery();
           if (read !== undefined) {
             expect(() => new URL(read.userUrl)).not.toThrow();
             expect(() => new URL(read.applicationsUrl)).not.toThrow();

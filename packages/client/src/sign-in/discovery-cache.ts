@@ -15,12 +15,17 @@ export interface IdentityRecords {
   endpointId(create: () => string): Promise<string>;
 }
 
-function parseDiscovery(text: string | null): CachedDiscovery | undefined {
+/**
+ * The cached result, if it was found from the same `start` (the discovery URL or domain
+ * signed in with): the same user at another server discovers again.
+ */
+function parseDiscovery(text: string | null, start: string): CachedDiscovery | undefined {
   if (text === null) return undefined;
   try {
     const value: unknown = JSON.parse(text);
     if (typeof value !== 'object' || value === null) return undefined;
-    const { userUrl, applicationsUrl } = value as Record<string, unknown>;
+    const { userUrl, applicationsUrl, from } = value as Record<string, unknown>;
+    if (from !== start) return undefined;
     if (typeof userUrl !== 'string' || typeof applicationsUrl !== 'string') return undefined;
     new URL(userUrl);
     new URL(applicationsUrl);
@@ -31,13 +36,24 @@ function parseDiscovery(text: string | null): CachedDiscovery | undefined {
   }
 }
 
-/** The records of `identity` (a sign-in address or domain) in `storage`. */
-export function identityRecords(storage: SessionStorage, identity: string): IdentityRecords {
+/**
+ * The records of `identity` (a sign-in address or domain) in `storage`; the discovery
+ * result is kept with `start`, where discovery began, and used only from there.
+ */
+export function identityRecords(
+  storage: SessionStorage,
+  identity: string,
+  start: string,
+): IdentityRecords {
   const prefix = `ucwa:${identity.toLowerCase()}:`;
+  const from = start.toLowerCase();
   return {
-    readDiscovery: async () => parseDiscovery(await storage.getItem(`${prefix}discovery`)),
-    writeDiscovery: async (value) => {
-      await storage.setItem(`${prefix}discovery`, JSON.stringify(value));
+    readDiscovery: async () => parseDiscovery(await storage.getItem(`${prefix}discovery`), from),
+    writeDiscovery: async ({ userUrl, applicationsUrl }) => {
+      await storage.setItem(
+        `${prefix}discovery`,
+        JSON.stringify({ userUrl, applicationsUrl, from }),
+      );
     },
     clearDiscovery: async () => {
       await storage.removeItem(`${prefix}discovery`);

@@ -49,6 +49,11 @@ function startOf(options: SignInOptions): { home: string; candidates: string[] }
   return { home: domain, candidates: discoveryCandidates(domain, options.allowHttpDiscovery) };
 }
 
+/** Where discovery starts, as the key of what was found from there: the URL or the domain. */
+export function startKey(options: Pick<SignInOptions, 'discoveryUrl' | 'domain'>): string {
+  return (options.discoveryUrl ?? options.domain ?? '').toLowerCase();
+}
+
 /** Checks the options and builds the transports' factories. */
 export function resolveSignIn(options: SignInOptions): SignInConfig {
   if (typeof options.application?.userAgent !== 'string' || options.application.userAgent === '') {
@@ -71,7 +76,7 @@ export function resolveSignIn(options: SignInOptions): SignInConfig {
     options,
     candidates,
     policy: createRedirectPolicy(home, options.redirectPolicy),
-    records: identityRecords(options.storage ?? createMemoryStorage(), identity),
+    records: identityRecords(options.storage ?? createMemoryStorage(), identity, startKey(options)),
     timers,
     now,
     randomId: options.randomId ?? (() => crypto.randomUUID()),

@@ -7,6 +7,7 @@ import type { Session } from '../session/session.ts';
 import type { SessionSnapshot, SnapshotOptions } from '../session/snapshot-types.ts';
 import { resumeSession } from '../sign-in/resume-session.ts';
 import { signIn } from '../sign-in/sign-in.ts';
+import { signInName, startKey } from '../sign-in/sign-in-config.ts';
 import type { SignInOptions } from '../sign-in/sign-in-options.ts';
 import { rebuildError } from './rebuild-error.ts';
 import { TabCoordinator } from './tab-coordinator.ts';
@@ -23,8 +24,9 @@ export interface TabsOptions {
   readonly signIn: SignInOptions;
   /**
    * The channel all tabs of the user share. Default: a `BroadcastChannel` named after the
-   * user (`ucwa-tabs:` and the storage key, sign-in name or domain), so two users signed in
-   * in tabs of one origin never share an application.
+   * user (the storage key or sign-in name) and where discovery starts (`discoveryUrl` or
+   * `domain`), so two users, or one user at two servers, signed in in tabs of one origin
+   * never share an application.
    */
   readonly channel?: TabChannel;
   /** Milliseconds between the leader's heartbeats. Default 1,000. */
@@ -74,12 +76,10 @@ export interface Tab {
   close(): Promise<void>;
 }
 
-/** The default channel name: one per user. */
+/** The default channel name: one per user and server (where discovery starts). */
 function channelName(o: SignInOptions): string {
-  const credentials = Array.isArray(o.credentials) ? o.credentials[0] : o.credentials;
-  const name =
-    credentials !== undefined && 'username' in credentials ? credentials.username : undefined;
-  return `ucwa-tabs:${(o.storageKey ?? name ?? o.domain ?? o.discoveryUrl ?? '').toLowerCase()}`;
+  const user = o.storageKey ?? signInName(o) ?? '';
+  return `ucwa-tabs:${user.toLowerCase()}|${startKey(o)}`;
 }
 
 /**
