@@ -11,6 +11,10 @@ export interface ConversationsPanel {
   start(uri: string): void;
 }
 
+/** The address of a participant, from its href (`.../participants/bob@contoso.com`). */
+const addressOf = (href: string | undefined): string | undefined =>
+  /([^/]+@[^/]+)$/.exec(href ?? '')?.[1];
+
 function invitationRow(
   invitation: IncomingInvitation,
   show: (c: Conversation, remote: string, first?: MessageText) => void,
@@ -28,7 +32,7 @@ function invitationRow(
   const decline = h('button', { type: 'button' }, 'Decline');
   accept.addEventListener('click', () => {
     row.remove();
-    const uri = /([^/]+@[^/]+)$/.exec(invitation.from.href ?? '')?.[1] ?? from;
+    const uri = addressOf(invitation.from.href) ?? from;
     invitation.accept().then(
       (conversation) => show(conversation, uri, invitation.message),
       (error: unknown) => onError(describeError(error)),
@@ -42,15 +46,55 @@ function invitationRow(
   return row;
 }
 
-/** The conversations of a session: incoming invitations and one view per conversation. */
+/** Who else is in a conversation another tab started or accepted: its participants. */
+async function remoteOf(session: Session, conversation: Conversation): Promise<string> {
+  const participants = await session.get(await conversation.resource(), 'participants');
+  const participant = participants?.links.participant;
+  // One link, or several (a meeting): typed as one, so flattened either way.
+  const links = participant === undefined ? [] : [participant].flat();
+  const names = links.map((link) => addressOf(link.href) ?? link.title ?? link.href);
+  return names.length > 0 ? names.join(', ') : 'someone';
+}
+
+/** A conversation that ended stays on screen, said to be over, and takes no more input. */
+function ended(view: HTMLElement): void {
+  view.dataset.ended = 'true';
+  for (const control of view.querySelectorAll('input, button'))
+    control.setAttribute('disabled', '');
+  view.append(h('p', { class: 'ended', 'data-testid': 'ended' }, 'The conversation ended.'));
+}
+
+/**
+ * The conversations of a session: incoming invitations and one view per conversation,
+ * whichever tab of the user started or accepted it (those open before this tab included).
+ */
 export function conversationsPanel(
   session: Session,
   onError: (message: string) => void,
 ): ConversationsPanel {
   const invitations = h('ul', { 'data-testid': 'invitations' });
   const list = h('div', {});
-  const show = (conversation: Conversation, remote: string, first?: MessageText) =>
-    list.prepend(conversationView(conversation, remote, onError, first));
+  // The session has one object per conversation: one view each.
+  const views = new Map<Conversation, HTMLElement>();
+  const show = (conversation: Conversation, remote: string, first?: MessageText) => {
+    if (views.has(conversation)) return;
+    const view = conversationView(conversation, remote, onError, first);
+    views.set(conversation, view);
+    list.prepend(view);
+    conversation.onEnded(() => ended(view));
+  };
+  // Started or accepted here, in another tab, or before this tab opened.
+  const found = async (conversation: Conversation) => {
+    if (views.has(conversation)) return;
+    const remote = await remoteOf(session, conversation).catch(() => 'someone');
+    show(conversation, remote);
+  };
+  session.messaging.onConversation(found);
+  const listExisting = async () => {
+    // Oldest first, so the newest ends up on top, as it would have here.
+    for (const conversation of await session.messaging.conversations()) await found(conversation);
+  };
+  listExisting().catch((error: unknown) => onError(describeError(error)));
   session.messaging.onInvitation((invitation) => {
     const row = invitationRow(invitation, show, onError);
     invitations.append(row);

@@ -207,6 +207,38 @@ describe.skipIf(skipReason !== undefined)(
       await bobChat.getByTestId('compose').fill('Before the first tab closed');
       await bobChat.getByRole('button', { name: 'Send' }).click();
       await text(second, 'message', 'Before the first tab closed');
+      // The first tab shows the conversation the second accepted (on top), and it works there.
+      await text(first, 'message', 'Before the first tab closed');
+      const firstChat = first.getByTestId('conversation').first();
+      await firstChat.getByTestId('compose').fill('Sent from the first tab');
+      await firstChat.getByRole('button', { name: 'Send' }).click();
+      await bobChat.getByTestId('message').filter({ hasText: 'Sent from the first tab' }).waitFor();
+      // A tab opened now shows the conversations that exist, as the first tab does.
+      const third = await first.context().newPage();
+      third.setDefaultTimeout(30_000);
+      third.on('pageerror', (error) => console.error('alice tab 3 page error:', error));
+      await third.goto(`${web.url}/?server=${emulator.url}/`);
+      await third.getByRole('button', { name: 'Sign in' }).click();
+      await text(third, 'tab-role', /^following/);
+      const shownInFirst = await first.getByTestId('conversation').count();
+      expect(shownInFirst).toBeGreaterThanOrEqual(2);
+      await expect
+        .poll(() => third.getByTestId('conversation').count(), { timeout: 30_000 })
+        .toBe(shownInFirst);
+      // It receives and sends there too.
+      await bobChat.getByTestId('compose').fill('Seen by the third tab');
+      await bobChat.getByRole('button', { name: 'Send' }).click();
+      const thirdChat = third.getByTestId('conversation').first();
+      await thirdChat.getByTestId('message').filter({ hasText: 'Seen by the third tab' }).waitFor();
+      await thirdChat.getByTestId('compose').fill('From tab 3');
+      await thirdChat.getByRole('button', { name: 'Send' }).click();
+      await bobChat.getByTestId('message').filter({ hasText: 'From tab 3' }).waitFor();
+      shot += 1;
+      await third.screenshot({
+        path: `${SHOTS}${String(shot).padStart(2, '0')}-third-tab-alice.png`,
+        fullPage: true,
+      });
+      await third.close({ runBeforeUnload: true });
 
       // The leading tab closes: the second takes over the same channel and keeps receiving.
       await first.close({ runBeforeUnload: true });
@@ -223,7 +255,7 @@ describe.skipIf(skipReason !== undefined)(
       expect(Object.keys(inSecond)).toEqual([instances.alice]);
       pages.alice = second;
       await snap('second-tab-took-over');
-    }, 60_000);
+    }, 90_000);
 
     it('says what went wrong: a wrong password, a server that is not running', async () => {
       const page = await (await browser.newContext()).newPage();
