@@ -69,40 +69,60 @@ describe('messaging.onConversation and messaging.conversations()', () => {
     await bob.signOut();
   });
 
-  it('a plain session is told of the conversations it starts or accepts itself, once each', async () => {
-    const { alice, bob } = await aliceAndBob();
-    const atAlice = collector<Conversation>();
-    alice.messaging.onConversation((conversation) => atAlice.push(conversation));
-    const atBob = collector<Conversation>();
-    bob.messaging.onConversation((conversation) => atBob.push(conversation));
-    const accepted = deferred<Conversation>();
-    bob.messaging.onInvitation(async (invitation) => accepted.resolve(await invitation.accept()));
+  it.each(['json', 'xml'] as const)(
+    'a plain session is told of the conversations it starts or accepts itself, once each (%s)',
+    async (format) => {
+      const { server, alice, bob } = await aliceAndBob(format);
+      const atAlice = collector<Conversation>();
+      alice.messaging.onConversation((conversation) => atAlice.push(conversation));
+      const atBob = collector<Conversation>();
+      bob.messaging.onConversation((conversation) => atBob.push(conversation));
+      const accepted = collector<Conversation>();
+      bob.messaging.onInvitation(async (invitation) => accepted.push(await invitation.accept()));
 
-    const started = await alice.messaging.start({ to: 'sip:bob@contoso.com', subject: 'Once' });
-    const atBobChat = await accepted.promise;
-    expect(await atAlice.atLeast(1)).toEqual([started]);
-    expect(await atBob.atLeast(1)).toEqual([atBobChat]);
-    const received = collector<string>();
-    atBobChat.onMessage((message) => received.push(message.text));
-    await started.send('one');
-    await atBobChat.send('two');
-    await started.send('three');
-    expect(await received.atLeast(2)).toEqual(['one', 'three']);
-    expect(await bob.messaging.conversations()).toEqual([atBobChat]);
+      const started = await alice.messaging.start({ to: 'sip:bob@contoso.com', subject: 'Once' });
+      const [atBobChat] = await accepted.atLeast(1);
+      expect(await atAlice.atLeast(1)).toEqual([started]);
+      expect(await atBob.atLeast(1)).toEqual([atBobChat]);
+      const received = collector<string>();
+      atBobChat?.onMessage((message) => received.push(message.text));
+      await started.send('one');
+      await atBobChat?.send('two');
+      await started.send('three');
+      expect(await received.atLeast(2)).toEqual(['one', 'three']);
+      expect(await bob.messaging.conversations()).toEqual([atBobChat]);
 
-    const ended = deferred<void>();
-    started.onEnded(ended.resolve);
-    await started.leave();
-    await ended.promise;
-    // Ended already: told at once.
-    await new Promise<void>((resolve) => started.onEnded(resolve));
-    expect(await alice.messaging.conversations()).toEqual([]);
-    // Exactly once each, messages included.
-    expect(atAlice.items).toHaveLength(1);
-    expect(atBob.items).toHaveLength(1);
-    await alice.signOut();
-    await bob.signOut();
-  });
+      // alice's application is lost: her session sets the conversation up again under the
+      // same object, so she is not told of it again; bob accepts a new conversation.
+      const statuses = collector<string>();
+      alice.onStatus((status) => statuses.push(status.state));
+      const appPath = new URL(alice.application.href, server.url).pathname;
+      server.faults.add({ path: `${appPath}/policies`, action: { type: 'dropApplication' } });
+      const policies = alice.application.links.policies?.href ?? '';
+      await expect(alice.transport.get(policies)).rejects.toThrow(/ApplicationNotFound/);
+      expect(await statuses.atLeast(2)).toEqual(['reconnecting', 'ready']);
+      const [, again] = await accepted.atLeast(2);
+      expect(await atBob.atLeast(2)).toEqual([atBobChat, again]);
+      const gone = deferred<void>();
+      atBobChat?.onEnded(gone.resolve);
+      await started.send('four');
+      await gone.promise; // the conversation of the lost application ended at bob's
+      expect(await alice.messaging.conversations()).toEqual([started]);
+
+      const ended = deferred<void>();
+      started.onEnded(ended.resolve);
+      await started.leave();
+      await ended.promise;
+      // Ended already: told at once.
+      await new Promise<void>((resolve) => started.onEnded(resolve));
+      expect(await alice.messaging.conversations()).toEqual([]);
+      // Exactly once each.
+      expect(atAlice.items).toEqual([started]);
+      expect(atBob.items).toHaveLength(2);
+      await alice.signOut();
+      await bob.signOut();
+    },
+  );
 
   it('another process signed in to the same application is told too', async () => {
     const { server, bob } = await aliceAndBob();
