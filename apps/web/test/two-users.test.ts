@@ -253,6 +253,11 @@ describe.skipIf(skipReason !== undefined)(
       await text(second, 'message', 'After the first tab closed');
       await text(second, 'status', /^ready$/);
       expect(Object.keys(inSecond)).toEqual([instances.alice]);
+      // bob leaves: the conversation is marked as ended, and takes no more input.
+      await bobChat.getByRole('button', { name: 'Leave' }).click();
+      const ended = second.getByTestId('conversation').first();
+      await ended.getByTestId('ended').waitFor();
+      expect(await ended.getByTestId('compose').isDisabled()).toBe(true);
       pages.alice = second;
       await snap('second-tab-took-over');
     }, 90_000);
