@@ -19,7 +19,12 @@ describe('messaging.onConversation and messaging.conversations()', () => {
     const inA = collector<Conversation>();
     a.session.messaging.onConversation((conversation) => inA.push(conversation));
     const inB = collector<Conversation>();
-    b.session.messaging.onConversation((conversation) => inB.push(conversation));
+    // Tab B also sees what the user sends from another tab, in order with the rest.
+    const allInB = collector<string>();
+    b.session.messaging.onConversation((conversation) => {
+      inB.push(conversation);
+      conversation.onMessage((m) => allInB.push(`${m.direction} ${m.text}`), { outgoing: true });
+    });
     // Tab A follows every conversation it is told of: its messages, and its end.
     const textsInA = collector<string>();
     const endedInA = deferred<string>();
@@ -49,6 +54,13 @@ describe('messaging.onConversation and messaging.conversations()', () => {
     atBob.onMessage((message) => atBobTexts.push(message.text));
     await conversation?.send('from tab A');
     expect(await atBobTexts.atLeast(1)).toEqual(['from tab A']);
+    await atBob.send('after that');
+    expect(await allInB.atLeast(33)).toEqual([
+      'Incoming first',
+      ...sent.map((text) => `Incoming ${text}`),
+      'Outgoing from tab A',
+      'Incoming after that',
+    ]);
 
     // A tab that joins now lists it, as the same object it would be told of.
     const c = await joinTabs(options());
@@ -62,7 +74,7 @@ describe('messaging.onConversation and messaging.conversations()', () => {
     expect(await endedInA.promise).toBe(accepted.href);
     expect(await c.session.messaging.conversations()).toEqual([]);
     expect(inA.items).toHaveLength(1);
-    expect(textsInA.items).toHaveLength(31);
+    expect(textsInA.items).toEqual(['first', ...sent, 'after that']);
 
     await a.session.signOut();
     await Promise.all([a.close(), b.close(), c.close()]);

@@ -46,8 +46,16 @@ export interface Conversation {
   send(text: string, options?: { readonly html?: boolean }): Promise<SentMessage>;
   /** Tells the others the user is typing (the server stops it after a while). */
   setTyping(): Promise<void>;
-  /** Each message arriving in this conversation, once and in order. */
-  onMessage(handler: (message: ReceivedMessage) => void): () => void;
+  /**
+   * Each message arriving in this conversation, once and in order. With `{ outgoing: true }`
+   * also each message the user sent there, from this session or another tab or process of
+   * the application (`direction: 'Outgoing'`), in order with the others, once its delivery
+   * is reported (a message sent without an `operationId`, as some clients do, reports none).
+   */
+  onMessage(
+    handler: (message: ReceivedMessage) => void,
+    options?: { readonly outgoing?: boolean },
+  ): () => void;
   /** Remote participants starting and stopping to type. */
   onTyping(handler: (change: TypingChange) => void): () => void;
   /**
@@ -224,11 +232,13 @@ function newHandle(
       const messaging = await connectedMessaging(core, await settled(core, route), 'setIsTyping');
       await invokeLink(core, messaging, 'setIsTyping');
     },
-    onMessage: (handler) =>
+    onMessage: (handler, o) =>
       subscribe(core, { rel: 'message', type: 'completed' }, (event, sender) => {
         if (!mine(sender.href) || event.resource === undefined) return;
         const message = received(core, event.link.href, event.resource);
-        if (message?.direction === 'Incoming') handler(message);
+        const outgoing = o?.outgoing === true && message?.direction === 'Outgoing';
+        if (message !== undefined && (message.direction === 'Incoming' || outgoing))
+          handler(message);
       }),
     onTyping: (handler) =>
       subscribe(core, { rel: 'participant' }, (event, sender) => {
