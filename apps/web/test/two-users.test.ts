@@ -213,6 +213,12 @@ describe.skipIf(skipReason !== undefined)(
       await firstChat.getByTestId('compose').fill('Sent from the first tab');
       await firstChat.getByRole('button', { name: 'Send' }).click();
       await bobChat.getByTestId('message').filter({ hasText: 'Sent from the first tab' }).waitFor();
+      // The second tab shows what the first sent; the first shows it once.
+      await text(second, 'message', 'me: Sent from the first tab');
+      const sentInFirst = firstChat
+        .getByTestId('message')
+        .filter({ hasText: 'Sent from the first' });
+      expect(await sentInFirst.count()).toBe(1);
       // A tab opened now shows the conversations that exist, as the first tab does.
       const third = await first.context().newPage();
       third.setDefaultTimeout(30_000);
@@ -233,6 +239,7 @@ describe.skipIf(skipReason !== undefined)(
       await thirdChat.getByTestId('compose').fill('From tab 3');
       await thirdChat.getByRole('button', { name: 'Send' }).click();
       await bobChat.getByTestId('message').filter({ hasText: 'From tab 3' }).waitFor();
+      await text(second, 'message', 'me: From tab 3');
       shot += 1;
       await third.screenshot({
         path: `${SHOTS}${String(shot).padStart(2, '0')}-third-tab-alice.png`,
