@@ -1,5 +1,6 @@
 import { findLinks, type UnknownResource } from '@ucwa/model';
 import { missingLink } from '../errors/missing-link.ts';
+import { batchGet } from '../session/batch-get.ts';
 import { communicationHub } from '../session/hub.ts';
 import type { SessionCore } from '../session/session-core.ts';
 import { subscribe } from '../session/subscribe.ts';
@@ -65,9 +66,12 @@ export async function listConversations(
   if (link === undefined) throw missingLink(hub, 'conversations');
   // Its members change with no event of its own: read afresh.
   const list = await core.store.read(core.key(link.href), { ...o, fresh: true });
-  const read = findLinks(list, 'conversation').map((link) =>
-    core.store.read(new URL(link.href, core.key(list.href)).href, o).catch(() => undefined),
-  );
+  const base = core.key(list.href);
+  const hrefs = findLinks(list, 'conversation').map((c) => new URL(c.href, base).href);
+  // Those not stored yet in one batch (a tab that just opened has none of them).
+  const missing = hrefs.filter((href) => core.store.peek(href) === undefined);
+  if (missing.length > 1) await batchGet(core, missing, signal).catch(() => undefined);
+  const read = hrefs.map((href) => core.store.read(href, o).catch(() => undefined));
   const resources = await Promise.all(read);
   return resources
     .filter((r): r is UnknownResource => r !== undefined && messagingOn(r))

@@ -6,7 +6,6 @@ import {
   type Resource,
   type UnknownResource,
 } from '@ucwa/model';
-import type { BatchResult } from '@ucwa/transport';
 import { UcwaSessionClosedError } from '../errors/session-closed-error.ts';
 import { createMeetings } from '../helpers/meetings.ts';
 import { createMessaging } from '../helpers/messaging.ts';
@@ -14,6 +13,7 @@ import { createPeople } from '../helpers/people.ts';
 import { createPhoneAudio } from '../helpers/phone-audio.ts';
 import { createPresence } from '../helpers/presence.ts';
 import { currentMe, makeMeAvailable } from './availability.ts';
+import { batchGet } from './batch-get.ts';
 import { liveApplication } from './hub.ts';
 import { invokeLink } from './invoke.ts';
 import { followLink, readLink, updateResource } from './navigation.ts';
@@ -51,23 +51,6 @@ function hrefOf(core: SessionCore, target: string): string {
   if (href === undefined)
     throw new TypeError(`the application has no "${target}" resource to watch`);
   return href;
-}
-
-async function batchGet(
-  core: SessionCore,
-  hrefs: readonly string[],
-  signal?: AbortSignal,
-): Promise<BatchResult[]> {
-  const link = core.application.links.batch;
-  if (link === undefined) throw new TypeError('the application has no batch link');
-  const requests = hrefs.map((href) => ({ method: 'GET' as const, href: core.key(href) }));
-  const results = await core.transport.batch(
-    core.key(link.href),
-    requests,
-    signal === undefined ? {} : { signal },
-  );
-  for (const r of results) if (r.ok && r.resource !== undefined) core.store.seed(r.resource);
-  return results;
 }
 
 function snapshotOf(core: SessionCore, secrets: boolean): SessionSnapshot {
