@@ -82,6 +82,52 @@ describe('messaging.onConversation and messaging.conversations()', () => {
     await bob.signOut();
   });
 
+  it('after a lost application, another tab is told the old conversation ended and gets the one set up again', async () => {
+    const server = await emulator();
+    const name = channelName();
+    const ids = ['tab-a', 'tab-b'];
+    const options = () => tabOptions(server, name, ids.shift() ?? 'tab-x');
+    const a = await joinTabs(options());
+    const b = await joinTabs(options());
+    await b.session.makeMeAvailable({ supportedModalities: ['Messaging'] });
+    const bob = await signInUser(server.url, 'bob');
+    await bob.makeMeAvailable({ supportedModalities: ['Messaging'] });
+    const atBob = collector<Conversation>();
+    bob.messaging.onInvitation(async (invitation) => atBob.push(await invitation.accept()));
+    const inA = collector<Conversation>();
+    const textsInA = collector<string>();
+    a.session.messaging.onConversation((conversation) => {
+      inA.push(conversation);
+      conversation.onMessage((message) => textsInA.push(message.text));
+    });
+    const inB = collector<Conversation>();
+    b.session.messaging.onConversation((conversation) => inB.push(conversation));
+
+    const conversation = await b.session.messaging.start({ to: 'sip:bob@contoso.com' });
+    const [old] = await inA.atLeast(1);
+    const ended = deferred<void>();
+    old?.onEnded(ended.resolve);
+    // The server loses the application the leading tab holds; tab B sets its conversation
+    // up again (a new invitation bob accepts).
+    const appPath = new URL(a.session.application.href, server.url).pathname;
+    server.faults.add({ path: `${appPath}/policies`, action: { type: 'dropApplication' } });
+    const policies = a.session.application.links.policies?.href ?? '';
+    await expect(a.session.read(policies, { fresh: true })).rejects.toThrow(/404/);
+    await ended.promise;
+    const [, again] = await inA.atLeast(2);
+    expect(again).not.toBe(old);
+    expect(again?.href).toBe(conversation.href);
+    const [, bobAgain] = await atBob.atLeast(2);
+    await bobAgain?.send('after the loss');
+    expect(await textsInA.atLeast(1)).toEqual(['after the loss']);
+    // Tab B keeps its object: not told again.
+    expect(inB.items).toEqual([conversation]);
+
+    await a.session.signOut();
+    await Promise.all([a.close(), b.close()]);
+    await bob.signOut();
+  });
+
   it.each(['json', 'xml'] as const)(
     'a plain session is told of the conversations it starts or accepts itself, once each (%s)',
     async (format) => {

@@ -1,6 +1,7 @@
 import type { SessionCore } from '../session/session-core.ts';
 import { subscribe } from '../session/subscribe.ts';
 import type { Conversation } from './conversation.ts';
+import { stands } from './conversation-restore.ts';
 import { type ConversationRoute, routeOf } from './conversation-routes.ts';
 
 /** Whether a conversation has ended, and who waits for that. */
@@ -44,11 +45,24 @@ function end(core: SessionCore, href: string): void {
 }
 
 /**
+ * After the application was lost (or the server dropped conversations on `resume`), the
+ * conversations the session does not set up again, and no longer on the server, have
+ * ended: no event says so (another tab, say, started them; it sets them up again anew).
+ */
+async function endLost(core: SessionCore): Promise<void> {
+  for (const entry of new Set(core.handles.byHref.values())) {
+    if (entry.route.target !== undefined || entry.life.ended) continue;
+    if (!(await stands(core, entry.route))) end(core, entry.route.current);
+  }
+}
+
+/**
  * Watches the application's conversations end: deleted (conversation_ref.md), or updated
- * to the `Disconnected` state.
+ * to the `Disconnected` state, or lost with the application.
  */
 function watchEnds(core: SessionCore): void {
   core.handles.watching = true;
+  core.restorers.set('conversationEnds', () => endLost(core));
   subscribe(core, { rel: 'conversation', sender: 'communication' }, (event) => {
     const state = event.resource?.properties.state;
     if (event.type === 'deleted' || (event.type === 'updated' && state === 'Disconnected'))

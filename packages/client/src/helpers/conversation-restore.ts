@@ -15,7 +15,7 @@ import {
 import { trackConversations } from './conversation-tracking.ts';
 
 /** The conversation still stands on the server (the application came back as it was). */
-async function stands(core: SessionCore, route: ConversationRoute): Promise<boolean> {
+export async function stands(core: SessionCore, route: ConversationRoute): Promise<boolean> {
   try {
     const conversation = await core.store.read(route.current, { fresh: true });
     return conversation.rel === 'conversation' && conversation.properties.state !== 'Disconnected';
