@@ -61,7 +61,10 @@ export async function listConversations(
   signal?: AbortSignal,
 ): Promise<Conversation[]> {
   const o = signal === undefined ? {} : { signal };
-  const hub = communicationHub(core);
+  let hub: UnknownResource = communicationHub(core);
+  // The hub's links follow the user's state: read it again before giving up on the link.
+  if (findLinks(hub, 'conversations').length === 0)
+    hub = await core.store.read(hub.href, { ...o, fresh: true });
   const link = findLinks(hub, 'conversations')[0];
   if (link === undefined) throw missingLink(hub, 'conversations');
   // Its members change with no event of its own: read afresh.
