@@ -9,6 +9,8 @@ export interface ConversationsPanel {
   readonly element: HTMLElement;
   /** Invites `uri` to a new conversation (resolves once accepted). */
   start(uri: string): void;
+  /** Shows the conversations that exist (call once the user is available). */
+  showExisting(): void;
 }
 
 /** The address of a participant, from its href (`.../participants/bob@contoso.com`). */
@@ -90,11 +92,10 @@ export function conversationsPanel(
     show(conversation, remote);
   };
   session.messaging.onConversation(found);
-  const listExisting = async () => {
+  const showExisting = async () => {
     // Oldest first, so the newest ends up on top, as it would have here.
     for (const conversation of await session.messaging.conversations()) await found(conversation);
   };
-  listExisting().catch((error: unknown) => onError(describeError(error)));
   session.messaging.onInvitation((invitation) => {
     const row = invitationRow(invitation, show, onError);
     invitations.append(row);
@@ -109,6 +110,9 @@ export function conversationsPanel(
   const element = h('section', {}, h('h2', {}, 'Conversations'), invitations, list);
   return {
     element,
+    showExisting: () => {
+      showExisting().catch((error: unknown) => onError(describeError(error)));
+    },
     start(uri) {
       const pending = h('p', { 'data-testid': 'pending' }, `Inviting ${uri}…`);
       list.prepend(pending);

@@ -89,7 +89,10 @@ function showSession(tab: Tab, user: string): void {
       supportedModalities: ['Messaging', 'Audio', 'Video'],
       supportedMessageFormats: ['Plain', 'Html'],
     })
-    .catch((error: unknown) => onError(`makeMeAvailable failed: ${String(error)}`));
+    .catch((error: unknown) => onError(`makeMeAvailable failed: ${String(error)}`))
+    // The conversations started before this tab opened (the server may link them only once
+    // the user is available).
+    .finally(() => conversations.showExisting());
 }
 
 // A page restored from the back-forward cache left its tabs on `pagehide`: start again.
