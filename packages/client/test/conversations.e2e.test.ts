@@ -1,3 +1,4 @@
+import * as xml from '@ucwa/codec-xml';
 import type { FetchLike } from '@ucwa/transport';
 import { describe, expect, it } from 'vitest';
 import { type Conversation, type IncomingInvitation, joinTabs, signIn } from '../src/index.ts';
@@ -183,50 +184,55 @@ describe('messaging.onConversation and messaging.conversations()', () => {
     },
   );
 
-  it('another process signed in to the same application is told too', async () => {
-    const { server, bob } = await aliceAndBob();
-    // Two processes of one client: same user agent and endpoint id, so one application
-    // (MultiTabSupport.md), each with its own event channel.
-    const process = (fetch: FetchLike = (r, i) => globalThis.fetch(r, i)) =>
-      signIn({
-        discoveryUrl: `${server.url}/`,
-        credentials: { username: 'carol@contoso.com', password: 'demo' },
-        application: { userAgent: 'two-processes/1.0', endpointId: 'carol-desk' },
-        fetch,
+  it.each(['json', 'xml'] as const)(
+    'another process of the application is told too (%s)',
+    async (format) => {
+      const { server, bob } = await aliceAndBob(format);
+      // Two processes of one client: same user agent and endpoint id, so one application
+      // (MultiTabSupport.md), each with its own event channel.
+      const process = (fetch: FetchLike = (r, i) => globalThis.fetch(r, i)) =>
+        signIn({
+          discoveryUrl: `${server.url}/`,
+          credentials: { username: 'carol@contoso.com', password: 'demo' },
+          application: { userAgent: 'two-processes/1.0', endpointId: 'carol-desk' },
+          fetch,
+          format,
+          ...(format === 'xml' ? { codecs: { xml } } : {}),
+        });
+      const first = await process();
+      const second = await process();
+      expect(second.application.href).toBe(first.application.href);
+      await first.makeMeAvailable({ supportedModalities: ['Messaging'] });
+      const inSecond = collector<Conversation>();
+      second.messaging.onConversation((conversation) => inSecond.push(conversation));
+      const texts = collector<string>();
+      second.messaging.onMessage((message) => texts.push(message.text));
+
+      const atBob = collector<Conversation>();
+      bob.messaging.onInvitation(async (invitation) => atBob.push(await invitation.accept()));
+      const started = await first.messaging.start({ to: 'sip:bob@contoso.com' });
+      const [told] = await inSecond.atLeast(1);
+      expect(told?.href).toBe(started.href);
+      const [toFirst] = await atBob.atLeast(1);
+      await toFirst?.send('to both processes');
+      expect(await texts.atLeast(1)).toEqual(['to both processes']);
+      expect(inSecond.items).toHaveLength(1);
+
+      // A third process, started now, reads the two conversations in one batch request.
+      const other = await first.messaging.start({ to: 'sip:bob@contoso.com', subject: 'Two' });
+      const requests: string[] = [];
+      const third = await process((request, init) => {
+        requests.push(`${request.method} ${new URL(request.url).pathname}`);
+        return globalThis.fetch(request, init);
       });
-    const first = await process();
-    const second = await process();
-    expect(second.application.href).toBe(first.application.href);
-    await first.makeMeAvailable({ supportedModalities: ['Messaging'] });
-    const inSecond = collector<Conversation>();
-    second.messaging.onConversation((conversation) => inSecond.push(conversation));
-    const texts = collector<string>();
-    second.messaging.onMessage((message) => texts.push(message.text));
-
-    const atBob = collector<Conversation>();
-    bob.messaging.onInvitation(async (invitation) => atBob.push(await invitation.accept()));
-    const started = await first.messaging.start({ to: 'sip:bob@contoso.com' });
-    const [told] = await inSecond.atLeast(1);
-    expect(told?.href).toBe(started.href);
-    const [toFirst] = await atBob.atLeast(1);
-    await toFirst?.send('to both processes');
-    expect(await texts.atLeast(1)).toEqual(['to both processes']);
-    expect(inSecond.items).toHaveLength(1);
-
-    // A third process, started now, reads the two conversations in one batch request.
-    const other = await first.messaging.start({ to: 'sip:bob@contoso.com', subject: 'Two' });
-    const requests: string[] = [];
-    const third = await process((request, init) => {
-      requests.push(`${request.method} ${new URL(request.url).pathname}`);
-      return globalThis.fetch(request, init);
-    });
-    requests.length = 0;
-    const listed = await third.messaging.conversations();
-    expect(listed.map((c) => c.href).sort()).toEqual([started.href, other.href].sort());
-    expect(requests.filter((r) => r.endsWith('/batch'))).toHaveLength(1);
-    expect(requests.filter((r) => /\/conversations\/[^/]+$/.test(r))).toEqual([]);
-    await first.signOut();
-    await Promise.all([second, third].map((s) => s.signOut().catch(() => {})));
-    await bob.signOut();
-  });
+      requests.length = 0;
+      const listed = await third.messaging.conversations();
+      expect(listed.map((c) => c.href).sort()).toEqual([started.href, other.href].sort());
+      expect(requests.filter((r) => r.endsWith('/batch'))).toHaveLength(1);
+      expect(requests.filter((r) => /\/conversations\/[^/]+$/.test(r))).toEqual([]);
+      await first.signOut();
+      await Promise.all([second, third].map((s) => s.signOut().catch(() => {})));
+      await bob.signOut();
+    },
+  );
 });
