@@ -406,6 +406,25 @@ describe.skipIf(skipReason !== undefined)(
       const leading = await open();
       const following = await open();
       await text(following, 'tab-role', /^following/);
+      // A conversation started in one tab appears in the other, and works there.
+      const bob = pages.bob as Page;
+      await following.locator('[data-contact="sip:bob@contoso.com"] button').click();
+      await bob.getByTestId('invitation').getByRole('button', { name: 'Accept' }).click();
+      const atBob = bob.locator('[data-testid=conversation][data-remote="carol@contoso.com"]');
+      await atBob.getByTestId('compose').fill('Hello, both tabs');
+      await atBob.getByRole('button', { name: 'Send' }).click();
+      const inLeading = leading.locator(
+        '[data-testid=conversation][data-remote="bob@contoso.com"]',
+      );
+      await inLeading.getByTestId('message').filter({ hasText: 'Hello, both tabs' }).waitFor();
+      await inLeading.getByTestId('compose').fill('From the tab that did not start it');
+      await inLeading.getByRole('button', { name: 'Send' }).click();
+      await atBob.getByTestId('message').filter({ hasText: 'did not start it' }).waitFor();
+      await text(following, 'message', 'me: From the tab that did not start it');
+      await leading.screenshot({
+        path: `${SHOTS}93b-started-in-the-other-tab.png`,
+        fullPage: true,
+      });
       await following.getByRole('button', { name: 'Sign out' }).click();
       await text(leading, 'signed-out', 'Signed out in another tab.');
       expect(await leading.locator('input[name=user]').inputValue()).toBe('carol@contoso.com');
