@@ -452,6 +452,14 @@ describe.skipIf(!existsSync(docsDir))('UCWA reference extractor', () => {
   it('reads arrays, embedded resources, operation resources and responses', () => {
     expect(res('myContacts').links.find((l) => l.rel === 'contact')?.array).toBe(true);
     expect(res('myContacts').embedded).toContainEqual({ rel: 'contact', array: true });
+    // A page that opens with "A collection of [participant](participant_ref.md) resources"
+    // links its members as an array, though it has no example to show one.
+    expect(res('participants').links.find((l) => l.rel === 'participant')?.array).toBe(true);
+    expect(
+      res('presenceSubscriptionMemberships').links.find(
+        (l) => l.rel === 'presenceSubscriptionMembership',
+      )?.array,
+    ).toBe(true);
     expect(res('application').embedded.map((e) => e.rel)).toEqual([
       'communication',
       'me',

@@ -3360,7 +3360,7 @@ export interface ResourceSchemas {
   readonly participants: {
     readonly properties: ParticipantsProperties;
     readonly links: {
-      readonly participant: 'one';
+      readonly participant: 'many';
     };
     readonly embedded: {};
   };
@@ -3510,7 +3510,7 @@ export interface ResourceSchemas {
     readonly properties: PresenceSubscriptionMembershipsProperties;
     readonly links: {
       readonly self: 'one';
-      readonly presenceSubscriptionMembership: 'one';
+      readonly presenceSubscriptionMembership: 'many';
     };
     readonly embedded: {
       readonly presenceSubscriptionMembership: 'many';

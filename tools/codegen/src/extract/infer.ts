@@ -160,7 +160,9 @@ export function inferLinks(
     // "A collection of ..." in a Links table is the target page's own summary when the target
     // is a collection resource; only wording about a rel with no page of its own counts.
     const wording = l.collectionWording && !ctx.pageNames.has(l.rel);
-    out.push({ rel: l.rel, array: arrayRel(l.rel) || wording });
+    // The page of a collection resource names its members' rel: several links to them.
+    const members = l.rel === raw.collectionOf;
+    out.push({ rel: l.rel, array: arrayRel(l.rel) || wording || members });
   }
   for (const r of ordered(reps, raw.file)) {
     for (const rel of r.links.keys()) {

@@ -58,6 +58,11 @@ export interface RawPage {
   file: string;
   properties: RawProperty[];
   links: RawLink[];
+  /**
+   * The member rel when the page's opening line says the resource is "A collection of
+   * [member](member_ref.md) resources": its link to the members is then an array.
+   */
+  collectionOf: string | undefined;
   scopes: string[];
   events: EventSpec[];
   eventExamples: Example[];
@@ -215,6 +220,12 @@ function readExamples(op: MdSection, findings: Finding[], file: string): Example
   return out;
 }
 
+/** The member rel of a page that opens with "A collection of [member](member_ref.md) ...". */
+function collectionOf(text: string): string | undefined {
+  const opening = text.split('\n## ')[0] ?? '';
+  return /^A collection of \[[^\]]*\]\(([A-Za-z0-9]+)_ref\.md\)/m.exec(opening)?.[1];
+}
+
 export function readResourcePage(file: string, name: string, text: string): RawPage {
   const findings: Finding[] = [];
   const root = parseSections(text);
@@ -252,6 +263,7 @@ export function readResourcePage(file: string, name: string, text: string): RawP
     file,
     properties: readProperties(root),
     links: readLinks(root),
+    collectionOf: collectionOf(text),
     scopes: readScopes(root),
     events: ev.events,
     eventExamples: ev.examples,

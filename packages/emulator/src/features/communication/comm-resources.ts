@@ -144,13 +144,16 @@ export function participantMessagingResource(c: Conversation, p: Party): Unknown
   });
 }
 
-/** participants: the remote participants (one link in a two-party conversation). */
+/**
+ * participants: the remote participants, an array of links even when there is one (the
+ * page says it is a collection of participant resources).
+ */
 export function participantsResource(c: Conversation): UnknownResource {
   const links = [...c.participants.values()].map((p) => participantLink(c, p));
   return buildResource({
     rel: 'participants',
     href: convPath(c, 'participants'),
-    links: { participant: links.length === 1 ? links[0] : links },
+    links: { participant: links },
   });
 }
 
