@@ -5,6 +5,7 @@ export {
   isResource,
   linkCardinality,
 } from './catalog-lookup.ts';
+export { conformBatchToCatalog, conformToCatalog } from './catalog-shape.ts';
 export type { DecodeOptions, ResourceInput, UcwaCodec } from './codec.ts';
 export type { DataUri, FormatDataUriOptions } from './data-uri.ts';
 export { dataUriText, formatDataUri, parseDataUri } from './data-uri.ts';
