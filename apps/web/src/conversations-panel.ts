@@ -51,9 +51,7 @@ function invitationRow(
 /** Who else is in a conversation another tab started or accepted: its participants. */
 async function remoteOf(session: Session, conversation: Conversation): Promise<string> {
   const participants = await session.get(await conversation.resource(), 'participants');
-  const participant = participants?.links.participant;
-  // One link, or several (a meeting): typed as one, so flattened either way.
-  const links = participant === undefined ? [] : [participant].flat();
+  const links = participants?.links.participant ?? [];
   const names = links.map((link) => addressOf(link.href) ?? link.title ?? link.href);
   return names.length > 0 ? names.join(', ') : 'someone';
 }

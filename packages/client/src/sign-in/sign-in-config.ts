@@ -7,6 +7,7 @@ import {
   type TransportOptions,
 } from '@ucwa/transport';
 import { createMemoryStorage } from '../storage.ts';
+import { catalogCodecs } from './catalog-codecs.ts';
 import { type IdentityRecords, identityRecords } from './discovery-cache.ts';
 import { discoveryCandidates, domainOf } from './discovery-candidates.ts';
 import { createRedirectPolicy, type RedirectPolicy } from './redirect-policy.ts';
@@ -68,7 +69,7 @@ export function resolveSignIn(options: SignInOptions): SignInConfig {
     auth,
     timers,
     now,
-    ...(options.codecs === undefined ? {} : { codecs: options.codecs }),
+    codecs: catalogCodecs(options.codecs),
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
   };
   const identity = options.storageKey ?? signInName(options) ?? domainOf(home) ?? home;
