@@ -83,7 +83,7 @@ describe('conformToCatalog', () => {
               expect(is).toHaveLength(was.length);
               if (embeddedCardinality(original.rel, rel) === 'many')
                 expect(Array.isArray(now.embedded[rel])).toBe(true);
-              was.forEach((item, i) => check(item, is[i] as UnknownResource));
+              for (const [i, item] of was.entries()) check(item, is[i] as UnknownResource);
             }
           };
           check(input, shaped);
