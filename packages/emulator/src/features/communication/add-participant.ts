@@ -20,6 +20,7 @@ import {
   stopOtherRings,
   unreachable,
 } from './invitations.ts';
+import { joinRoster } from './roster.ts';
 
 /**
  * A two-party thread becomes an ad hoc meeting organized by `c`'s user before anyone is
@@ -83,15 +84,7 @@ function acceptMeeting(comm: Comm, ctx: RouteContext): Reply {
     return ucwaError(409, undefined, { message: `The invitation is ${i.state}.` });
   const c = i.conversation;
   const connected = others(c).filter((o) => o.state === 'Connected');
-  for (const other of connected) {
-    if (!c.participants.has(other.local.id)) {
-      c.participants.set(other.local.id, other.local);
-      comm.participantAdded(c, other.local);
-    }
-    other.participants.set(c.local.id, c.local);
-    comm.participantAdded(other, c.local);
-    comm.conversationChanged(other, 'updated');
-  }
+  joinRoster(comm, c, connected);
   c.state = 'Connected';
   if (connected.some((o) => o.messaging === 'Connected')) {
     c.messaging = 'Connected';

@@ -1,6 +1,7 @@
 import type { Comm } from './comm-core.ts';
 import { convPath, participantHref, participantResource } from './comm-resources.ts';
 import { type Conversation, type Invitation, leads, others, type Party } from './comm-state.ts';
+import { joinRoster } from './roster.ts';
 
 // The lobby of a scheduled meeting (lobby_ref.md, admit_ref.md, reject_ref.md,
 // onlineMeetingInvitation_ref.md). A joiner who may not bypass it waits with its
@@ -61,13 +62,7 @@ function showLobbyTo(comm: Comm, c: Conversation): void {
  */
 export function admitToMeeting(comm: Comm, c: Conversation, invitation: Invitation): void {
   c.thread.members.add(c);
-  for (const other of others(c)) {
-    c.participants.set(other.local.id, other.local);
-    comm.participantAdded(c, other.local);
-    other.participants.set(c.local.id, c.local);
-    comm.participantAdded(other, c.local);
-    comm.conversationChanged(other, 'updated');
-  }
+  joinRoster(comm, c, others(c));
   c.state = 'Connected';
   invitation.state = 'Connected';
   comm.conversationChanged(c, 'updated');
