@@ -3,7 +3,13 @@ import type { FetchLike } from '@ucwa/transport';
 import { describe, expect, it } from 'vitest';
 import { type Conversation, type IncomingInvitation, joinTabs, signIn } from '../src/index.ts';
 import { emulator } from './support/emulators.ts';
-import { aliceAndBob, collector, deferred, signInUser } from './support/sessions.ts';
+import {
+  aliceAndBob,
+  collector,
+  deferred,
+  dropApplication,
+  signInUser,
+} from './support/sessions.ts';
 import { channelName, tabOptions } from './tabs-support.ts';
 
 const texts = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix} ${i}`);
@@ -154,12 +160,7 @@ describe('messaging.onConversation and messaging.conversations()', () => {
 
       // alice's application is lost: her session sets the conversation up again under the
       // same object, so she is not told of it again; bob accepts a new conversation.
-      const statuses = collector<string>();
-      alice.onStatus((status) => statuses.push(status.state));
-      const appPath = new URL(alice.application.href, server.url).pathname;
-      server.faults.add({ path: `${appPath}/policies`, action: { type: 'dropApplication' } });
-      const policies = alice.application.links.policies?.href ?? '';
-      await expect(alice.transport.get(policies)).rejects.toThrow(/ApplicationNotFound/);
+      const statuses = await dropApplication(server, alice);
       expect(await statuses.atLeast(2)).toEqual(['reconnecting', 'ready']);
       const [, again] = await accepted.atLeast(2);
       expect(await atBob.atLeast(2)).toEqual([atBobChat, again]);

@@ -1,13 +1,8 @@
 import { createManualClock } from '@ucwa/emulator';
 import { describe, expect, it } from 'vitest';
-import {
-  type ReceivedMessage,
-  type SessionStatus,
-  UcwaDocumentedError,
-  UcwaOperationError,
-} from '../src/index.ts';
+import { type ReceivedMessage, UcwaDocumentedError, UcwaOperationError } from '../src/index.ts';
 import { emulator } from './support/emulators.ts';
-import { collector, signInUser, until } from './support/sessions.ts';
+import { collector, dropApplication, signInUser, until } from './support/sessions.ts';
 
 describe.each(['json', 'xml'] as const)('meetings.join against the emulator (%s)', (format) => {
   it('joins a scheduled meeting: resolves with the meeting conversation once in the roster', async () => {
@@ -81,13 +76,7 @@ describe.each(['json', 'xml'] as const)('meetings.join against the emulator (%s)
     expect(await atBobMessages.atLeast(1)).toEqual(['before']);
     const firstHref = atAlice.href;
 
-    const statuses = collector<SessionStatus['state']>();
-    alice.onStatus((s) => statuses.push(s.state));
-    const appPath = new URL(alice.application.href, server.url).pathname;
-    server.faults.add({ path: `${appPath}/policies`, action: { type: 'dropApplication' } });
-    await expect(alice.transport.get(alice.application.links.policies?.href ?? '')).rejects.toThrow(
-      /ApplicationNotFound/,
-    );
+    const statuses = await dropApplication(server, alice);
     expect(await statuses.atLeast(2)).toEqual(['reconnecting', 'ready']);
 
     // The same object, on a new conversation of the same meeting, with messaging back.

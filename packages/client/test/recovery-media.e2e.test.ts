@@ -1,12 +1,7 @@
 import { createManualClock } from '@ucwa/emulator';
 import { describe, expect, it } from 'vitest';
-import type {
-  AudioVideoAction,
-  AudioVideoState,
-  Conversation,
-  SessionStatus,
-} from '../src/index.ts';
-import { aliceAndBob, collector, until } from './support/sessions.ts';
+import type { AudioVideoAction, AudioVideoState, Conversation } from '../src/index.ts';
+import { aliceAndBob, collector, dropApplication, until } from './support/sessions.ts';
 
 const MEDIA_CONNECT_MS = 2_000;
 
@@ -37,13 +32,7 @@ describe.each([
       state.actions.filter((a: AudioVideoAction) => a.startsWith('stop') && a !== 'stopAudioVideo');
     expect(stopping(before).sort()).toEqual(expected);
 
-    const statuses = collector<SessionStatus['state']>();
-    alice.onStatus((s) => statuses.push(s.state));
-    const appPath = new URL(alice.application.href, server.url).pathname;
-    server.faults.add({ path: `${appPath}/policies`, action: { type: 'dropApplication' } });
-    await expect(alice.transport.get(alice.application.links.policies?.href ?? '')).rejects.toThrow(
-      /ApplicationNotFound/,
-    );
+    const statuses = await dropApplication(server, alice);
     expect(await statuses.atLeast(2)).toEqual(['reconnecting', 'ready']);
     const [, again] = await atBob.atLeast(2);
     // A send waits until the conversation is back with its call: bob's side is ringing too.
@@ -93,13 +82,7 @@ describe.each([
     await av.run('stopAudio');
     await until(() => av.current.state === 'Disconnected');
 
-    const statuses = collector<SessionStatus['state']>();
-    alice.onStatus((s) => statuses.push(s.state));
-    const appPath = new URL(alice.application.href, server.url).pathname;
-    server.faults.add({ path: `${appPath}/policies`, action: { type: 'dropApplication' } });
-    await expect(alice.transport.get(alice.application.links.policies?.href ?? '')).rejects.toThrow(
-      /ApplicationNotFound/,
-    );
+    const statuses = await dropApplication(server, alice);
     expect(await statuses.atLeast(2)).toEqual(['reconnecting', 'ready']);
     const [, again] = await atBob.atLeast(2);
     const received = collector<string>();

@@ -1,8 +1,8 @@
 import { createManualClock, type RunningEmulator } from '@ucwa/emulator';
 import { describe, expect, it } from 'vitest';
-import type { Conversation, IncomingInvitation, Session, SessionStatus } from '../src/index.ts';
+import type { Conversation, IncomingInvitation, Session } from '../src/index.ts';
 import { emulator } from './support/emulators.ts';
-import { collector, signInUser } from './support/sessions.ts';
+import { collector, dropApplication, signInUser } from './support/sessions.ts';
 
 type Format = 'json' | 'xml';
 
@@ -45,14 +45,8 @@ async function trio(server: RunningEmulator, format: Format) {
 }
 
 /** The server drops `who`'s application; resolves once the session is ready again. */
-async function dropApplication(server: RunningEmulator, who: Session): Promise<void> {
-  const statuses = collector<SessionStatus['state']>();
-  who.onStatus((s) => statuses.push(s.state));
-  const appPath = new URL(who.application.href, server.url).pathname;
-  server.faults.add({ path: `${appPath}/policies`, action: { type: 'dropApplication' } });
-  await expect(who.transport.get(who.application.links.policies?.href ?? '')).rejects.toThrow(
-    /ApplicationNotFound/,
-  );
+async function loseApplication(server: RunningEmulator, who: Session): Promise<void> {
+  const statuses = await dropApplication(server, who);
   expect(await statuses.atLeast(2)).toEqual(['reconnecting', 'ready']);
 }
 
@@ -72,7 +66,7 @@ describe.each(['json', 'xml'] as const)('a lost conversation of three (%s)', (fo
     expect(await atCarolTexts.atLeast(2)).toEqual(['one', 'from bob']);
     const firstHref = chat.href;
 
-    await dropApplication(server, alice);
+    await loseApplication(server, alice);
     await chat.send('two');
     expect(chat.href).not.toBe(firstHref);
     expect((await chat.resource()).properties.participantCount).toBe(3);
@@ -92,7 +86,7 @@ describe.each(['json', 'xml'] as const)('a lost conversation of three (%s)', (fo
     const atAlice = texts(chat);
     const atCarolTexts = texts(carolChat);
     const firstHref = carolChat.href;
-    await dropApplication(server, carol);
+    await loseApplication(server, carol);
     await carolChat.send('carol is back');
     expect(carolChat.href).not.toBe(firstHref);
     expect(await atAlice.atLeast(1)).toEqual(['carol is back']);
@@ -115,7 +109,7 @@ describe.each(['json', 'xml'] as const)('a lost conversation of three (%s)', (fo
       action: { type: 'error', status: 404, code: 'NotFound', subcode: 'DestinationNotFound' },
     });
 
-    await dropApplication(server, alice);
+    await loseApplication(server, alice);
     const [, bobAgain] = await atBob.conversations.atLeast(2);
     const [, carolAgain] = await atCarol.conversations.atLeast(2);
     if (bobAgain === undefined || carolAgain === undefined) throw new Error('not invited');

@@ -7,7 +7,7 @@ import type {
   ReceivedMessage,
   SessionStatus,
 } from '../src/index.ts';
-import { aliceAndBob, collector, deferred } from './support/sessions.ts';
+import { aliceAndBob, collector, deferred, dropApplication } from './support/sessions.ts';
 
 describe.each(['json', 'xml'] as const)('a lost application (%s)', (format) => {
   it('dropped for good mid-conversation: recreated, availability, subscriptions and the conversation restored, no message lost', async () => {
@@ -128,13 +128,7 @@ describe('a conversation set up again after a loss', () => {
       else await invitation.decline();
     });
     const conversation = await alice.messaging.start({ to: 'sip:bob@contoso.com' });
-    const statuses = collector<SessionStatus['state']>();
-    alice.onStatus((s) => statuses.push(s.state));
-    const appPath = new URL(alice.application.href, server.url).pathname;
-    server.faults.add({ path: `${appPath}/policies`, action: { type: 'dropApplication' } });
-    await expect(alice.transport.get(alice.application.links.policies?.href ?? '')).rejects.toThrow(
-      /ApplicationNotFound/,
-    );
+    const statuses = await dropApplication(server, alice);
     await statuses.atLeast(1);
     const sent = conversation.send('are you there?');
     expect(await statuses.atLeast(2)).toEqual(['reconnecting', 'ready']);

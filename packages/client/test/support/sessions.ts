@@ -1,7 +1,13 @@
 import * as xml from '@ucwa/codec-xml';
 import type { RunningEmulator, ServerOptions } from '@ucwa/emulator';
 import type { Format } from '@ucwa/transport';
-import { type MakeMeAvailableInput, type Session, signIn } from '../../src/index.ts';
+import { expect } from 'vitest';
+import {
+  type MakeMeAvailableInput,
+  type Session,
+  type SessionStatus,
+  signIn,
+} from '../../src/index.ts';
 import { emulator } from './emulators.ts';
 
 /** Signs `user`@contoso.com in to the emulator at `url`, speaking `format`. */
@@ -75,4 +81,19 @@ export async function until(predicate: () => boolean, turns = 1_000_000): Promis
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   throw new Error('the awaited state never came');
+}
+
+/**
+ * The emulator loses `session`'s application for good (its `dropApplication` fault, set
+ * off by a read of the application's policies, which fails with ApplicationNotFound).
+ * Resolves once that read failed, with the states the session goes through from before it.
+ */
+export async function dropApplication(server: RunningEmulator, session: Session) {
+  const statuses = collector<SessionStatus['state']>();
+  session.onStatus((s) => statuses.push(s.state));
+  const appPath = new URL(session.application.href, server.url).pathname;
+  server.faults.add({ path: `${appPath}/policies`, action: { type: 'dropApplication' } });
+  const policies = session.application.links.policies?.href ?? '';
+  await expect(session.transport.get(policies)).rejects.toThrow(/ApplicationNotFound/);
+  return statuses;
 }
