@@ -1,8 +1,7 @@
 import type { SessionCore } from '../session/session-core.ts';
 import { subscribe } from '../session/subscribe.ts';
 import type { Conversation } from './conversation.ts';
-import { stands } from './conversation-restore.ts';
-import { type ConversationRoute, routeOf } from './conversation-routes.ts';
+import { type ConversationRoute, routeOf, standing } from './conversation-routes.ts';
 
 /** Whether a conversation has ended, and who waits for that. */
 export interface ConversationLife {
@@ -32,7 +31,7 @@ export function conversationHandles(): ConversationHandles {
 }
 
 /** The conversation ended: its listeners are told, and the session lets go of it. */
-function end(core: SessionCore, href: string): void {
+export function endConversation(core: SessionCore, href: string): void {
   const key = core.key(href);
   const entry = core.handles.byHref.get(key);
   // An href the conversation had before it was set up again is no longer it.
@@ -52,7 +51,7 @@ function end(core: SessionCore, href: string): void {
 async function endLost(core: SessionCore): Promise<void> {
   for (const entry of new Set(core.handles.byHref.values())) {
     if (entry.route.target !== undefined || entry.life.ended) continue;
-    if (!(await stands(core, entry.route))) end(core, entry.route.current);
+    if ((await standing(core, entry.route)) === 'gone') endConversation(core, entry.route.current);
   }
 }
 
@@ -66,7 +65,7 @@ function watchEnds(core: SessionCore): void {
   subscribe(core, { rel: 'conversation', sender: 'communication' }, (event) => {
     const state = event.resource?.properties.state;
     if (event.type === 'deleted' || (event.type === 'updated' && state === 'Disconnected'))
-      end(core, event.link.href);
+      endConversation(core, event.link.href);
   });
 }
 

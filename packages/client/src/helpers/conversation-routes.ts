@@ -1,3 +1,4 @@
+import { isUcwaHttpError } from '@ucwa/transport';
 import type { SessionCore } from '../session/session-core.ts';
 
 /** Which media the audioVideo modality carried. */
@@ -19,6 +20,11 @@ export interface RestoreTarget {
   readonly subject: string | undefined;
   /** The meeting the conversation is in (joined, or escalated to by addParticipant). */
   onlineMeetingUri: string | undefined;
+  /**
+   * The user joined the meeting by its URI (`meetings.join`): it is set up again only by
+   * joining again, never by inviting the people who were in it.
+   */
+  readonly joined: boolean;
   /** Messaging was connected. */
   messaging: boolean;
   /** The audioVideo modality was connecting or connected, with these media. */
@@ -31,12 +37,14 @@ export function newTarget(o: {
   readonly subject: string | undefined;
   readonly onlineMeetingUri?: string | undefined;
   readonly messaging: boolean;
+  readonly joined?: boolean;
 }): RestoreTarget {
   return {
     participants: new Map(o.remotes.map((uri) => [`invited:${uri}`, uri])),
     subject: o.subject,
     onlineMeetingUri: o.onlineMeetingUri,
     messaging: o.messaging,
+    joined: o.joined ?? false,
     media: undefined,
   };
 }
@@ -100,6 +108,28 @@ export function keepRoute(
 }
 
 /** The conversation ended for good: it is no longer restored. */
+/**
+ * Whether the conversation of `route` still stands on the server (the application came back
+ * as it was): `gone` when the server says it does not exist (404, 410) or it is
+ * Disconnected, `unknown` when it could not be read (the network, a 5xx, the leading tab
+ * going away): nothing is set up again or ended on a guess.
+ */
+export async function standing(
+  core: SessionCore,
+  route: ConversationRoute,
+): Promise<'standing' | 'gone' | 'unknown'> {
+  try {
+    const conversation = await core.store.read(route.current, { fresh: true });
+    const live =
+      conversation.rel === 'conversation' && conversation.properties.state !== 'Disconnected';
+    return live ? 'standing' : 'gone';
+  } catch (error) {
+    return isUcwaHttpError(error) && (error.status === 404 || error.status === 410)
+      ? 'gone'
+      : 'unknown';
+  }
+}
+
 export function forgetRoute(core: SessionCore, route: ConversationRoute): void {
   route.target = undefined;
   for (const href of route.hrefs) core.conversations.delete(href);

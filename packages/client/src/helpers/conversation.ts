@@ -97,7 +97,10 @@ export interface Conversation {
    * session then lets go of it: `messaging.conversation(href)` no longer returns it.
    */
   onEnded(handler: () => void): () => void;
-  /** Ends messaging in the conversation; the session no longer sets it up again. */
+  /**
+   * Leaves the conversation: stops messaging in a two-party conversation; leaves a meeting
+   * (or one joined without messaging) altogether. The session no longer sets it up again.
+   */
   leave(): Promise<void>;
 }
 
@@ -183,12 +186,35 @@ async function send(
   const operationId = core.cfg.randomId();
   const handle = core.channel?.trackOperation(operationId);
   handle?.result.catch(() => {});
-  const answer = await core.transport.post(
-    core.key(link.href),
-    { text, contentType: `${html ? 'text/html' : 'text/plain'}; charset=utf-8` },
-    { query: { operationId } },
-  );
-  return { href: answer.location, operation: handle };
+  try {
+    const answer = await core.transport.post(
+      core.key(link.href),
+      { text, contentType: `${html ? 'text/html' : 'text/plain'}; charset=utf-8` },
+      { query: { operationId } },
+    );
+    return { href: answer.location, operation: handle };
+  } catch (error) {
+    // Not sent: nothing will complete the operation, so it is not kept waiting.
+    handle?.cancel(error);
+    throw error;
+  }
+}
+
+/**
+ * Leaves: a two-party conversation by stopping its messaging; a meeting, or a conversation
+ * whose messaging offers no `stopMessaging` (joined without it, say), by DELETE, which
+ * removes the user and tears every modality down (conversation_ref.md).
+ */
+async function leave(core: SessionCore, route: ConversationRoute): Promise<void> {
+  const href = route.current;
+  if (route.target?.onlineMeetingUri === undefined) {
+    const messaging = await messagingOf(core, href, 'stopMessaging').catch(() => undefined);
+    if (messaging !== undefined && findLinks(messaging, 'stopMessaging').length > 0) {
+      await invokeLink(core, messaging, 'stopMessaging');
+      return;
+    }
+  }
+  await core.transport.delete(core.key(href));
 }
 
 /** Calls `handler` when the conversation ends (at once if it has). */
@@ -259,9 +285,8 @@ function newHandle(
     reject: (participant) => decide(core, participant, 'reject'),
     onEnded: (handler) => onEnded(life, handler),
     leave: async () => {
+      await leave(core, route);
       forgetRoute(core, route);
-      const messaging = await messagingOf(core, route.current, 'stopMessaging');
-      await invokeLink(core, messaging, 'stopMessaging');
     },
   };
 }

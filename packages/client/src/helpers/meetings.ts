@@ -122,6 +122,7 @@ async function join(
     subject: typeof subject === 'string' ? subject : undefined,
     onlineMeetingUri,
     messaging: false,
+    joined: true,
   });
   return keptConversation(core, invitation, target);
 }
