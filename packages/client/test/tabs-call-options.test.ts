@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import type { FetchLike } from '@ucwa/transport';
 import { describe, expect, it } from 'vitest';
 import { isUcwaTimeoutError, joinTabs } from '../src/index.ts';
@@ -46,6 +47,23 @@ describe("a following tab's call options apply to the leader's request", () => {
     const me = await transport.get(href, { headers: { 'X-Trace': 'from-tab-b' }, cache: false });
     expect(me.rel).toBe('application');
     expect(net.traces.slice(before)).toContain('from-tab-b');
+    await follower.close();
+    await leader.session.signOut();
+    await leader.close();
+  });
+});
+
+describe("a following tab's abort signal", () => {
+  it('kept for many calls, holds no listener once they are answered', async () => {
+    const server = await emulator();
+    const name = channelName();
+    const leader = await joinTabs(tabOptions(server, name, 'tab-a'));
+    const follower = await joinTabs(tabOptions(server, name, 'tab-b'));
+    const page = new AbortController();
+    const href = follower.session.application.href;
+    for (let i = 0; i < 5; i++)
+      await follower.session.transport.get(href, { signal: page.signal, cache: false });
+    expect(getEventListeners(page.signal, 'abort')).toHaveLength(0);
     await follower.close();
     await leader.session.signOut();
     await leader.close();

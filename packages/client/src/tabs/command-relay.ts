@@ -88,16 +88,17 @@ export class CommandRelay {
   #send(command: TabCommand, signal: AbortSignal | undefined, resolve: Resolve): void {
     const seq = this.#seq++;
     const from = this.#id;
-    this.#pending.set(seq, resolve);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        if (!this.#pending.delete(seq)) return;
-        this.#post({ t: 'cancel', from, seq });
-        resolve({ ok: false, ...encodeError(signal.reason) });
-      },
-      { once: true },
-    );
+    const onAbort = (): void => {
+      if (!this.#pending.delete(seq)) return;
+      this.#post({ t: 'cancel', from, seq });
+      resolve({ ok: false, ...encodeError(signal?.reason) });
+    };
+    // The listener goes with the answer: a signal kept for many calls gathers none.
+    this.#pending.set(seq, (result) => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve(result);
+    });
+    signal?.addEventListener('abort', onAbort, { once: true });
     this.#post({ t: 'command', from, seq, command });
   }
 

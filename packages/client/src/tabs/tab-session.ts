@@ -87,10 +87,15 @@ function followLeader(coordinator: TabCoordinator, core: SessionCore): void {
         state: 'reconnecting',
         reason: { kind: 'applicationLost', error: undefined },
       });
-    // Sends made meanwhile wait for this, as after a recovery in the leading tab.
-    core.recovering = restore(core, restored.applicationHref).finally(() => {
-      core.recovering = undefined;
-    });
+    // Sends made meanwhile wait for this, as after a recovery in the leading tab; a second
+    // restore runs after the one under way, and the last one done clears the wait.
+    const recovering: Promise<void> = (core.recovering ?? Promise.resolve())
+      .catch(() => {})
+      .then(() => restore(core, restored.applicationHref))
+      .finally(() => {
+        if (core.recovering === recovering) core.recovering = undefined;
+      });
+    core.recovering = recovering;
   });
   const leaderStatus = coordinator.status;
   if (leaderStatus !== undefined && leaderStatus.state !== 'ready') follow(core, leaderStatus);
