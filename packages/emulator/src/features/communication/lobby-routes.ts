@@ -49,7 +49,9 @@ function admit(comm: Comm, c: Conversation, ctx: RouteContext): Reply {
   for (const w of found) {
     const invitation = pendingJoin(comm, w);
     leaveLobby(comm, w);
+    // A wait whose join is no longer under way has nothing to complete: it ends.
     if (invitation !== undefined) admitToMeeting(comm, w, invitation);
+    else comm.end(w);
   }
   return noContent();
 }
