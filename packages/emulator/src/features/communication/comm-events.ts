@@ -138,6 +138,17 @@ export function endConversation(comm: Comm, c: Conversation): void {
   c.state = 'Disconnected';
   state.conversations.delete(c.id);
   c.thread.members.delete(c);
+  forgetEmptyMeeting(comm, c);
   comm.conversationChanged(c, 'deleted');
   leaveOthers(comm, c);
+}
+
+/**
+ * The thread of `c`'s meeting goes when nobody is left in it or its lobby (the next one to
+ * join starts a new thread, as before); the meeting itself stays joinable by its URI.
+ */
+function forgetEmptyMeeting(comm: Comm, c: Conversation): void {
+  const uri = c.thread.onlineMeetingUri?.toLowerCase();
+  if (uri === undefined || c.thread.members.size > 0 || c.thread.lobby.size > 0) return;
+  if (comm.meetings.get(uri) === c.thread) comm.meetings.delete(uri);
 }
