@@ -1,7 +1,7 @@
 import { createManualClock, type RunningEmulator } from '@ucwa/emulator';
 import type { FetchLike } from '@ucwa/transport';
 import { describe, expect, it } from 'vitest';
-import { resumeSession, type SessionSnapshot, signIn } from '../src/index.ts';
+import { isUcwaAuthError, resumeSession, type SessionSnapshot, signIn } from '../src/index.ts';
 import { emulator } from './support/emulators.ts';
 
 /** A fetch that counts the requests to the token endpoint. */
@@ -94,6 +94,19 @@ describe('resumeSession with a token snapshot and credentials', () => {
     expect((await resumed.me()).rel).toBe('me');
     expect(counted.tokens()).toBe(1);
     await resumed.signOut();
+  });
+
+  it('refused credentials after the snapshot token expired fail as the refusal (invalid_grant)', async () => {
+    const clock = createManualClock(Date.UTC(2026, 0, 5, 9));
+    const server = await emulator({ clock, tokenLifetimeS: LIFETIME_S });
+    const snapshot = await detachedAlice(server, () => clock.now());
+    clock.advance(LIFETIME_S * 1000 + 1_000);
+    const refused = await resumeSession(snapshot, {
+      discoveryUrl: `${server.url}/`,
+      credentials: { ...credentials, password: 'not hers' },
+      now: () => clock.now(),
+    }).catch((error: unknown) => error);
+    expect(isUcwaAuthError(refused) && refused.reason).toBe('invalid_grant');
   });
 
   it('without credentials, an expired snapshot token is not sent: resuming fails and says why', async () => {

@@ -4,6 +4,7 @@ import {
   createTransport,
   isUcwaAuthError,
   type TransportOptions,
+  UcwaAuthError,
 } from '../src/index.ts';
 import {
   countingProvider,
@@ -294,6 +295,18 @@ describe('token lifetime', () => {
       .get('/me')
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'UcwaAuthError', reason: 'provider-failed', cause: boom });
+    expect(fetch.seen).toHaveLength(0);
+  });
+
+  it("passes a provider's own transport error through: a refused grant stays invalid_grant", async () => {
+    const fetch = fakeFetch(() => ok(resource('me', '/me')));
+    const refused = new UcwaAuthError('the token service refused the grant', {
+      reason: 'invalid_grant',
+    });
+    const error = await setup(fetch, { getToken: () => Promise.reject(refused) })
+      .get('/me')
+      .catch((e: unknown) => e);
+    expect(error).toBe(refused);
     expect(fetch.seen).toHaveLength(0);
   });
 

@@ -1,4 +1,5 @@
 import { UcwaAuthError } from '../errors/auth-error.ts';
+import { isUcwaTransportError } from '../errors/guards.ts';
 import type { Deadline } from '../http/deadline.ts';
 import type { FetchLike } from '../http/fetch-like.ts';
 import type { OriginPolicy } from '../origin-policy.ts';
@@ -82,6 +83,9 @@ async function obtain(
         signal === undefined ? { origin, reason } : { origin, reason, signal },
       );
     } catch (cause) {
+      // A provider built on a transport (another session's sign-in, say) already says what
+      // failed in the transport's own terms: a refused grant, a 503, the network.
+      if (isUcwaTransportError(cause)) throw cause;
       throw new UcwaAuthError(`the token provider failed (${reason})`, {
         reason: 'provider-failed',
         cause,
