@@ -105,9 +105,14 @@ export async function openAudioVideo(
       if (resource !== undefined && isResource(resource, 'audioVideo')) show(resource);
     });
   let unwatch = watch(current.href);
+  let closed = false;
+  let moves = 0;
   const moved = (): void => {
+    // Only the read of the latest move counts, and none after close().
+    const move = ++moves;
     void readAudioVideo(core, route).then(
       (resource) => {
+        if (closed || move !== moves) return;
         unwatch();
         unwatch = watch(core.key(resource.href));
         show(resource);
@@ -133,6 +138,7 @@ export async function openAudioVideo(
       }
     },
     close: () => {
+      closed = true;
       route.moved.delete(moved);
       unwatch();
       handlers.clear();
