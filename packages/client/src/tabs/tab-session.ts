@@ -130,7 +130,8 @@ export async function openTabSession(
   if (!isResource(application, 'application'))
     throw new TypeError(`${snapshot.applicationHref} is not an application`);
   const relay = relayedEvents(cfg.timers);
-  coordinator.handlers.add({ filter: {}, handler: relay.push });
+  const relayed = { filter: {}, handler: relay.push };
+  coordinator.handlers.add(relayed);
   coordinator.rebuildListeners.add(relay.rebuild);
   const core = startCore({
     cfg,
@@ -144,6 +145,11 @@ export async function openTabSession(
       snapshot: (secrets) => tabSnapshot(coordinator, snapshot, secrets),
       signOut: () => leaderSignOut(coordinator),
     },
+  });
+  // Once this tab's session ends (signed out, detached), the leader's events stop piling up.
+  core.disposers.add(() => {
+    coordinator.handlers.delete(relayed);
+    coordinator.rebuildListeners.delete(relay.rebuild);
   });
   followLeader(coordinator, core);
   return sessionOf(core);
