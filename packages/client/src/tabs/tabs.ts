@@ -2,6 +2,7 @@ import type { EventFilter, SenderRef } from '@ucwa/events';
 import type { UcwaEvent } from '@ucwa/model';
 import { systemTimers } from '@ucwa/model';
 import type { Timers } from '@ucwa/transport';
+import { isUcwaHttpError } from '@ucwa/transport';
 import { UcwaTabCommandError } from '../errors/tab-command-error.ts';
 import type { Session } from '../session/session.ts';
 import type { SessionSnapshot, SnapshotOptions } from '../session/snapshot-types.ts';
@@ -159,6 +160,55 @@ function tabOf(id: string, coordinator: TabCoordinator, session: Session): Tab {
   };
 }
 
+/** The next application the leader announces it recreated, within `ms`. */
+function nextRestore(
+  coordinator: TabCoordinator,
+  timers: Timers,
+  ms: number,
+): Promise<SessionSnapshot> {
+  return new Promise((resolve, reject) => {
+    const restored = (snapshot: SessionSnapshot): void => {
+      timers.clearTimeout(timer);
+      coordinator.restoreListeners.delete(restored);
+      resolve(snapshot);
+    };
+    const timer = timers.setTimeout(() => {
+      coordinator.restoreListeners.delete(restored);
+      const message = `the leading tab set no application up again within ${ms} ms`;
+      reject(new UcwaTabCommandError(message, { name: 'UcwaTabNoLeader' }));
+    }, ms);
+    coordinator.restoreListeners.add(restored);
+  });
+}
+
+/**
+ * This tab's session on the leader's application. A tab that joins while the leader is
+ * recreating a lost one (its last snapshot names an application the server no longer
+ * has) opens on the one the leader announces next.
+ */
+async function openJoined(
+  coordinator: TabCoordinator,
+  options: SignInOptions,
+  timers: Timers,
+  ms: number,
+): Promise<Session> {
+  const snapshot = coordinator.snapshot;
+  if (snapshot === undefined) throw new TypeError('joinTabs: no tab leads with an application');
+  try {
+    return await openTabSession(coordinator, options, snapshot);
+  } catch (error) {
+    const gone = isUcwaHttpError(error) && error.status === 404;
+    if (!gone || coordinator.role === 'leader') throw error;
+    // The restore may have been announced while the read was under way.
+    const now = coordinator.snapshot;
+    const again =
+      now !== undefined && now.applicationHref !== snapshot.applicationHref
+        ? now
+        : await nextRestore(coordinator, timers, ms);
+    return openTabSession(coordinator, options, again);
+  }
+}
+
 /**
  * Joins the tabs of one origin signed in as one user (MultiTabSupport.md): one tab leads
  * over the `BroadcastChannel` (it signs in, or resumes the application the previous leader
@@ -197,9 +247,7 @@ export async function joinTabs(options: TabsOptions): Promise<Tab> {
     const ready = settled(coordinator, timers, options.joinTimeout ?? 60_000);
     coordinator.elect();
     await ready;
-    const snapshot = coordinator.snapshot;
-    if (snapshot === undefined) throw new TypeError('joinTabs: no tab leads with an application');
-    session = await openTabSession(coordinator, options.signIn, snapshot);
+    session = await openJoined(coordinator, options.signIn, timers, options.joinTimeout ?? 60_000);
     coordinator.joined = true;
   } catch (error) {
     await coordinator.close();
