@@ -9,15 +9,24 @@ import type {
 } from '../src/index.ts';
 import { aliceAndBob, collector, deferred, dropApplication } from './support/sessions.ts';
 
+/**
+ * Alice and bob signed in on a manual clock, alice subscribed to bob's presence and its
+ * first report in (a Medium event: the server holds it for the 5 s aggregation window).
+ */
+async function aliceWatchingBob(format: 'json' | 'xml') {
+  const clock = createManualClock(Date.UTC(2026, 0, 5, 9));
+  const { server, alice, bob } = await aliceAndBob(format, { clock });
+  const presence = collector<ContactPresenceChange>();
+  alice.presence.onContactPresence(presence.push);
+  await alice.presence.subscribe(['sip:bob@contoso.com']);
+  clock.advance(5_000);
+  await presence.atLeast(1);
+  return { clock, server, alice, bob, presence };
+}
+
 describe.each(['json', 'xml'] as const)('a lost application (%s)', (format) => {
   it('dropped for good mid-conversation: recreated, availability, subscriptions and the conversation restored, no message lost', async () => {
-    const clock = createManualClock(Date.UTC(2026, 0, 5, 9));
-    const { server, alice, bob } = await aliceAndBob(format, { clock });
-    const presence = collector<ContactPresenceChange>();
-    alice.presence.onContactPresence(presence.push);
-    await alice.presence.subscribe(['sip:bob@contoso.com']);
-    clock.advance(5_000);
-    await presence.atLeast(1);
+    const { clock, server, alice, bob, presence } = await aliceWatchingBob(format);
 
     // Bob accepts every invitation: the first one, and alice's again after her loss.
     const invitations = collector<IncomingInvitation>();
@@ -68,13 +77,7 @@ describe.each(['json', 'xml'] as const)('a lost application (%s)', (format) => {
   });
 
   it('refused once but still there (the same application back): ready again, the cursor continued, no message lost', async () => {
-    const clock = createManualClock(Date.UTC(2026, 0, 5, 9));
-    const { server, alice, bob } = await aliceAndBob(format, { clock });
-    const presence = collector<ContactPresenceChange>();
-    alice.presence.onContactPresence(presence.push);
-    await alice.presence.subscribe(['sip:bob@contoso.com']);
-    clock.advance(5_000);
-    await presence.atLeast(1);
+    const { clock, server, alice, bob, presence } = await aliceWatchingBob(format);
 
     const invited = deferred<IncomingInvitation>();
     bob.messaging.onInvitation(invited.resolve);
