@@ -1,20 +1,8 @@
 import { createManualClock, type RunningEmulator } from '@ucwa/emulator';
-import type { FetchLike } from '@ucwa/transport';
 import { describe, expect, it } from 'vitest';
 import { isUcwaAuthError, resumeSession, type SessionSnapshot, signIn } from '../src/index.ts';
 import { emulator } from './support/emulators.ts';
-
-/** A fetch that counts the requests to the token endpoint. */
-function countingTokens(): { fetch: FetchLike; tokens: () => number } {
-  let tokens = 0;
-  return {
-    fetch: (request, init) => {
-      if (new URL(request.url).pathname.toLowerCase().endsWith('/oauthtoken')) tokens += 1;
-      return globalThis.fetch(request, init);
-    },
-    tokens: () => tokens,
-  };
-}
+import { countingTokens } from './support/sessions.ts';
 
 const credentials = { username: 'alice@contoso.com', password: 'demo' };
 const LIFETIME_S = 20 * 60;

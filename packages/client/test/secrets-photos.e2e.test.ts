@@ -1,19 +1,7 @@
-import type { FetchLike } from '@ucwa/transport';
 import { describe, expect, it } from 'vitest';
 import { resumeSession, type SessionSnapshot, signIn } from '../src/index.ts';
 import { emulator } from './support/emulators.ts';
-
-/** A fetch that counts the requests to the token endpoint. */
-function countingTokens(): { fetch: FetchLike; tokens: () => number } {
-  let tokens = 0;
-  return {
-    fetch: (request, init) => {
-      if (new URL(request.url).pathname.toLowerCase().endsWith('/oauthtoken')) tokens += 1;
-      return globalThis.fetch(request, init);
-    },
-    tokens: () => tokens,
-  };
-}
+import { countingTokens } from './support/sessions.ts';
 
 describe('snapshot secrets and photo bytes', () => {
   it('a snapshot holds the token only when asked; resumed from it, no new token is fetched', async () => {

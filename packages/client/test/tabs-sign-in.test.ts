@@ -10,8 +10,8 @@ import {
 } from '../src/index.ts';
 import { isTransientFailure } from '../src/tabs/transient-failure.ts';
 import { emulator } from './support/emulators.ts';
-import { collector, until } from './support/sessions.ts';
-import { becomes, channelName, countingTokens, manualTimers, tabOptions } from './tabs-support.ts';
+import { collector, countingTokens, until } from './support/sessions.ts';
+import { becomes, channelName, manualTimers, tabOptions } from './tabs-support.ts';
 
 /** Lets the tabs' messages (delivered on later turns of the event loop) arrive. */
 const turns = () => until(() => true).then(() => new Promise((r) => setTimeout(r, 0)));

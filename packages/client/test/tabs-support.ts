@@ -37,16 +37,6 @@ export function manualTimers(): {
   };
 }
 
-/** A fetch that counts the requests to the token service. */
-export function countingTokens(send: FetchLike = (r, i) => globalThis.fetch(r, i)) {
-  let tokens = 0;
-  const fetch: FetchLike = (request, init) => {
-    if (new URL(request.url).pathname.toLowerCase().endsWith('/oauthtoken')) tokens += 1;
-    return send(request, init);
-  };
-  return { fetch, tokens: () => tokens };
-}
-
 /** The options of one tab of alice on `server`, on the channel `name`. */
 export function tabOptions(
   server: RunningEmulator | { url: string },

@@ -1,6 +1,6 @@
 import * as xml from '@ucwa/codec-xml';
 import type { RunningEmulator, ServerOptions } from '@ucwa/emulator';
-import type { Format } from '@ucwa/transport';
+import type { FetchLike, Format } from '@ucwa/transport';
 import { expect } from 'vitest';
 import {
   type MakeMeAvailableInput,
@@ -96,4 +96,14 @@ export async function dropApplication(server: RunningEmulator, session: Session)
   const policies = session.application.links.policies?.href ?? '';
   await expect(session.transport.get(policies)).rejects.toThrow(/ApplicationNotFound/);
   return statuses;
+}
+
+/** A fetch that counts the requests to the token service. */
+export function countingTokens(send: FetchLike = (r, i) => globalThis.fetch(r, i)) {
+  let tokens = 0;
+  const fetch: FetchLike = (request, init) => {
+    if (new URL(request.url).pathname.toLowerCase().endsWith('/oauthtoken')) tokens += 1;
+    return send(request, init);
+  };
+  return { fetch, tokens: () => tokens };
 }
