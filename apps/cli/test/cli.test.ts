@@ -1,41 +1,15 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { type Session, signIn } from '@ucwa/client';
 import { type RunningEmulator, startEmulator } from '@ucwa/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+import { type Run, runCli } from './run-cli.ts';
 
 function ucwa(args: readonly string[], env: Record<string, string> = {}, input = ''): Promise<Run> {
-  const child = spawn(process.execPath, ['--conditions=@ucwa/source', MAIN, ...args], {
-    env: {
-      ...process.env,
-      UCWA_SERVER: `${server.url}/`,
-      UCWA_USER: 'alice@contoso.com',
-      UCWA_PASSWORD: 'demo',
-      ...env,
-    },
-    stdio: ['pipe', 'pipe', 'pipe'],
-    timeout: 40_000,
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += String(chunk);
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += String(chunk);
-  });
-  child.stdin.end(input);
-  return new Promise((resolve) =>
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr })),
-  );
+  const alice = {
+    UCWA_SERVER: `${server.url}/`,
+    UCWA_USER: 'alice@contoso.com',
+    UCWA_PASSWORD: 'demo',
+  };
+  return runCli(args, { ...alice, ...env }, input);
 }
 
 const jsonLines = (run: Run): unknown[] =>

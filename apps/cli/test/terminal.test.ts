@@ -1,13 +1,12 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { demoUsers, type RunningEmulator, startEmulator } from '@ucwa/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAIN, type Run, runCli } from './run-cli.ts';
 
 // The prompts and the spinner only show in a terminal, so these runs go through a real
 // pseudo-terminal: util-linux `script` gives the command a pty (stdin, stdout and stderr)
 // and copies what the terminal shows to its own stdout, keystrokes included whenever the
 // terminal echoes them.
-const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 const SECRET = 'Tr0ub4dor-pty-9';
 const hasScript = (() => {
   try {
@@ -179,27 +178,11 @@ describe.skipIf(!hasScript)('ucwa in a terminal (util-linux script gives it a pt
   }, 60_000);
 });
 
-/** `ucwa login` with stdout and stderr piped (no terminal), stdin closed. */
-function pipedLogin(): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--conditions=@ucwa/source', MAIN, 'login'], {
-    env: {
-      ...process.env,
-      UCWA_SERVER: `${server.url}/`,
-      UCWA_USER: 'alice@contoso.com',
-      UCWA_PASSWORD: SECRET,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    timeout: 40_000,
+/** `ucwa login` with stdout and stderr piped (no terminal), stdin not connected. */
+function pipedLogin(): Promise<Run> {
+  return runCli(['login'], {
+    UCWA_SERVER: `${server.url}/`,
+    UCWA_USER: 'alice@contoso.com',
+    UCWA_PASSWORD: SECRET,
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += String(chunk);
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += String(chunk);
-  });
-  return new Promise((resolve) =>
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr })),
-  );
 }
