@@ -15,6 +15,7 @@ import { UcwaTabCommandError } from '../errors/tab-command-error.ts';
 import { rebuildError } from './rebuild-error.ts';
 import type { TabCommand, TabCommandResult, WireBatchPart } from './tab-messages.ts';
 import { wireCallOptions } from './wire-call-options.ts';
+import { stripPrefix } from './wire-error.ts';
 
 /**
  * Sends one command through the leading tab (or runs it here when this tab leads);
@@ -110,7 +111,7 @@ function relayPut(calls: RelayCalls): Transport['put'] {
       // As the leader's transport does: read it again, apply the same changes, PUT once more.
       const retry = async (again?: { signal?: AbortSignal }) =>
         put(await calls.get(resource.href, again), changes, again);
-      throw new UcwaPreconditionFailedError(error.message.replace(/^\S+ \S+: /, ''), {
+      throw new UcwaPreconditionFailedError(stripPrefix(error.message, error.request), {
         request: error.request,
         response: error.response,
         retry,

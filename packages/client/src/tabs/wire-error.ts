@@ -54,7 +54,8 @@ function ownFields(error: object): Record<string, unknown> {
   return keep;
 }
 
-function stripPrefix(message: string, request: RequestSummary | undefined): string {
+/** A transport error's message without the `METHOD url: ` its class puts before it. */
+export function stripPrefix(message: string, request: RequestSummary | undefined): string {
   const prefix = request === undefined ? '' : `${request.method} ${request.url}: `;
   return prefix !== '' && message.startsWith(prefix) ? message.slice(prefix.length) : message;
 }
