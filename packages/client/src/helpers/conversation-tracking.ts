@@ -42,13 +42,15 @@ function messagingChanged(core: SessionCore, event: TypedEvent<string>, sender: 
 
 /**
  * audioVideo changed: its media read again (its `updated` event embeds nothing). The
- * `stopAudio` / `stopVideo` links say which media it carries (audioVideo_ref.md).
+ * `stopAudio` / `stopVideo` links say which media it carries (audioVideo_ref.md). The
+ * store applied the event first (it dropped what it held, or read it again for a watcher),
+ * so a plain read is current and shares that GET instead of sending another.
  */
 async function audioVideoChanged(core: SessionCore, href: string, sender: SenderRef) {
   const target = targetOf(core, sender.href);
   if (target === undefined) return;
   try {
-    const av = await core.store.read(href, { fresh: true });
+    const av = await core.store.read(href);
     const state = av.properties.state;
     const on = state === 'Connected' || state === 'Connecting';
     target.media = on
