@@ -6,14 +6,17 @@ import type { SessionCore } from '../session/session-core.ts';
 import { subscribe } from '../session/subscribe.ts';
 import { type Conversation, conversationHandle } from './conversation.ts';
 
-/** The messaging modality an event names, as embedded or else as read now. */
+/**
+ * The messaging modality an event names, as embedded or else as read now (through the
+ * store, which applied the event first: one GET for every handler).
+ */
 async function messagingState(
   core: SessionCore,
   event: { link: { href: string }; resource?: UnknownResource },
 ): Promise<unknown> {
   if (event.resource !== undefined) return event.resource.properties.state;
   try {
-    return (await core.store.read(event.link.href, { fresh: true })).properties.state;
+    return (await core.store.read(event.link.href)).properties.state;
   } catch {
     return undefined; // gone already: nothing to tell
   }

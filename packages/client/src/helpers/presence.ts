@@ -107,8 +107,8 @@ export function createPresence(core: SessionCore): Presence {
     subscribe: (uris, o = {}) => subscribePresence(core, uris, o.duration ?? 30),
     onContactPresence: (handler) =>
       subscribe(core, { rel: 'contactPresence', type: 'updated' }, async (event) => {
-        const resource =
-          event.resource ?? (await core.store.read(event.link.href, { fresh: true }));
+        // The store applied the event already: what it holds now is newer than the event.
+        const resource = event.resource ?? (await core.store.read(event.link.href));
         handler(contactChange(event, resource, core));
       }),
   };
