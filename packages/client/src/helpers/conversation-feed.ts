@@ -2,6 +2,7 @@ import { findLinks, type UnknownResource } from '@ucwa/model';
 import { missingLink } from '../errors/missing-link.ts';
 import { batchGet } from '../session/batch-get.ts';
 import { communicationHub } from '../session/hub.ts';
+import { offering } from '../session/navigation.ts';
 import type { SessionCore } from '../session/session-core.ts';
 import { subscribe } from '../session/subscribe.ts';
 import { type Conversation, conversationHandle } from './conversation.ts';
@@ -64,10 +65,7 @@ export async function listConversations(
   signal?: AbortSignal,
 ): Promise<Conversation[]> {
   const o = signal === undefined ? {} : { signal };
-  let hub: UnknownResource = communicationHub(core);
-  // The hub's links follow the user's state: read it again before giving up on the link.
-  if (findLinks(hub, 'conversations').length === 0)
-    hub = await core.store.read(hub.href, { ...o, fresh: true });
+  const hub = await offering(core, communicationHub(core), 'conversations', signal);
   const link = findLinks(hub, 'conversations')[0];
   if (link === undefined) throw missingLink(hub, 'conversations');
   // Its members change with no event of its own: read afresh.

@@ -1,6 +1,7 @@
 import { findLinks, type UnknownResource } from '@ucwa/model';
 import { communicationHub } from '../session/hub.ts';
 import { type InvokeResult, invokeLink } from '../session/invoke.ts';
+import { offering } from '../session/navigation.ts';
 import type { SessionCore } from '../session/session-core.ts';
 import { endConversation } from './conversation-handles.ts';
 import {
@@ -23,18 +24,12 @@ function giveUp(core: SessionCore, route: ConversationRoute): void {
 }
 
 /** The communication hub, read again when it does not offer `rel` yet. */
-async function hubWith(core: SessionCore, rel: string): Promise<UnknownResource> {
-  const hub = communicationHub(core);
-  if (findLinks(hub, rel).length > 0) return hub;
-  return core.store.read(hub.href, { fresh: true });
-}
+const hubWith = (core: SessionCore, rel: string): Promise<UnknownResource> =>
+  offering(core, communicationHub(core), rel);
 
-/** A link of the resource at `href`, read again once if it does not offer `rel` yet. */
-async function offering(core: SessionCore, href: string, rel: string): Promise<UnknownResource> {
-  const resource = await core.store.read(href);
-  if (findLinks(resource, rel).length > 0) return resource;
-  return core.store.read(href, { fresh: true });
-}
+/** The resource at `href`, read again once if it does not offer `rel` yet. */
+const offeringAt = async (core: SessionCore, href: string, rel: string) =>
+  offering(core, await core.store.read(href), rel);
 
 /** What a restore step started: `done` settles when it has connected (or failed). */
 interface Started {
@@ -71,7 +66,7 @@ async function modality(
   const conversation = await core.store.read(route.current, { fresh: true });
   const link = findLinks(conversation, rel)[0];
   if (link === undefined) throw new TypeError(`${route.current} links no ${rel}`);
-  return offering(core, link.href, action);
+  return offeringAt(core, link.href, action);
 }
 
 /** Joins the meeting again (joinOnlineMeeting_ref.md), with messaging if it had it. */
@@ -115,7 +110,7 @@ async function reinvite(
 /** Invites `uris` into the route's conversation, one after the other. */
 async function addOthers(core: SessionCore, route: ConversationRoute, uris: readonly string[]) {
   for (const to of uris) {
-    const conversation = await offering(core, route.current, 'addParticipant');
+    const conversation = await offeringAt(core, route.current, 'addParticipant');
     const added = await invokeLink(core, conversation, 'addParticipant', { to });
     await added.operation?.result.catch(() => {});
   }

@@ -1,6 +1,6 @@
 import { findLinks, isResource, type Resource, type UnknownResource } from '@ucwa/model';
 import { invokeLink, type TrackedOperation } from '../session/invoke.ts';
-import { followLink } from '../session/navigation.ts';
+import { followLink, offering } from '../session/navigation.ts';
 import type { SessionCore } from '../session/session-core.ts';
 import { subscribe } from '../session/subscribe.ts';
 import { type AudioVideo, openAudioVideo } from './audio-video.ts';
@@ -117,10 +117,7 @@ async function messagingOf(
   link: string,
 ): Promise<Resource<'messaging'>> {
   const conversation = await conversationOf(core, href);
-  let messaging = await followLink(core, conversation, 'messaging');
-  // The modality's links follow its state; re-read once if the action is not offered yet.
-  if (findLinks(messaging, link).length === 0)
-    messaging = await core.store.read(messaging.href, { fresh: true });
+  const messaging = await offering(core, await followLink(core, conversation, 'messaging'), link);
   if (!isResource(messaging, 'messaging'))
     throw new TypeError(`${href}: messaging link leads to ${messaging.rel}`);
   return messaging;

@@ -58,6 +58,23 @@ export async function followLink(
 }
 
 /**
+ * `resource` when it offers `rel` now, else the resource read once more from the server: a
+ * resource's links follow its state, and the copy in hand may predate the change.
+ */
+export async function offering(
+  core: SessionCore,
+  resource: UnknownResource,
+  rel: string,
+  signal?: AbortSignal,
+): Promise<UnknownResource> {
+  if (findLinks(resource, rel).length > 0) return resource;
+  return core.store.read(
+    resource.href,
+    signal === undefined ? { fresh: true } : { signal, fresh: true },
+  );
+}
+
+/**
  * Conditional PUT of `resource` with `changes` (every other property played back, with
  * the stored ETag), then the resource as the server now holds it.
  */
