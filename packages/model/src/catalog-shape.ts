@@ -66,15 +66,22 @@ export function conformToCatalog(resource: UnknownResource): UnknownResource {
   return { ...resource, links: links ?? resource.links, embedded: embedded ?? resource.embedded };
 }
 
-/** {@link conformToCatalog} for the resource each event of `batch` embeds. */
+/**
+ * {@link conformToCatalog} for the resource each event of `batch` embeds; the same batch
+ * comes back when no event's resource changes (the common case, on every P-GET).
+ */
 export function conformBatchToCatalog(batch: EventBatch): EventBatch {
   const shape = (event: UcwaEvent): UcwaEvent => {
     if (event.resource === undefined) return event;
     const resource = conformToCatalog(event.resource);
     return resource === event.resource ? event : { ...event, resource };
   };
-  return {
-    ...batch,
-    senders: batch.senders.map((sender) => ({ ...sender, events: sender.events.map(shape) })),
-  };
+  let changed = false;
+  const senders = batch.senders.map((sender) => {
+    const events = sender.events.map(shape);
+    if (events.every((event, i) => event === sender.events[i])) return sender;
+    changed = true;
+    return { ...sender, events };
+  });
+  return changed ? { ...batch, senders } : batch;
 }

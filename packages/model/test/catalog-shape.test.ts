@@ -119,5 +119,11 @@ describe('conformToCatalog', () => {
       link('participant', '/p/1'),
     ]);
     expect(shaped.senders[0]?.events[1]).toBe(batch.senders[0]?.events[1]);
+    // Nothing to shape: the batch itself comes back.
+    const plain = {
+      ...batch,
+      senders: [{ ...batch.senders[0], rel: 'communication', href: '/c', events: [] }],
+    };
+    expect(conformBatchToCatalog(plain)).toBe(plain);
   });
 });
